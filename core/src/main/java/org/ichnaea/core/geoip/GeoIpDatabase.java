@@ -1,0 +1,17 @@
+package org.ichnaea.core.geoip;
+
+import java.net.InetAddress;
+import java.util.Optional;
+
+/** A GeoIP City database. Lookups are local and fast; a missing or broken file is a {@link NullGeoIpDatabase}. */
+public interface GeoIpDatabase {
+
+    /** The record for an address, empty when the database does not know it. Never throws for unknown addresses. */
+    Optional<GeoIpRecord> lookup(InetAddress address);
+
+    /** Whether a real database is loaded (the heartbeat reports it). */
+    boolean isAvailable();
+
+    /** A description for the heartbeat: database type and build date, or why none is loaded. */
+    String description();
+}

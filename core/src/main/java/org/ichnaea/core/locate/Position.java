@@ -1,0 +1,12 @@
+package org.ichnaea.core.locate;
+
+/**
+ * The answer of a position search: latitude, longitude and accuracy (radius in metres of a 95 % circle), each rounded
+ * to 7 decimals, and the fallback tag ({@code ipf}, {@code lacf}) or null.
+ */
+public record Position(double lat, double lon, double accuracy, String fallback) {
+
+    static Position of(Result result) {
+        return new Position(result.lat(), result.lon(), result.accuracy(), result.fallback());
+    }
+}

@@ -1,0 +1,233 @@
+package org.ichnaea.core.locate.wifi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
+import org.hipparchus.util.Pair;
+import org.ichnaea.core.geo.Geodesy;
+import org.ichnaea.core.geo.Percentile;
+
+/**
+ * Wi-Fi and Bluetooth position search (ichnaea-behaviour.md §3.5): complete-linkage clustering of the found
+ * networks, then per cluster a weighted mean refined by Levenberg–Marquardt least squares, with the 95th percentile
+ * of distances as accuracy.
+ *
+ * <p>The least-squares step reproduces {@code scipy.optimize.leastsq}: MINPACK's LM (Hipparchus's port) with
+ * ftol = xtol = 1.49012e−8, gtol = 0, at most 600 evaluations, initial step bound factor 100, and a forward-difference
+ * Jacobian with relative step √ε as in MINPACK's {@code fdjac2}.
+ */
+public final class MacClusterer {
+
+    /** scipy's default ftol and xtol. */
+    static final double TOLERANCE = 1.49012e-8;
+    static final int MAX_EVALUATIONS = 600;
+    private static final double JACOBIAN_STEP = Math.sqrt(Math.ulp(1.0));
+
+    private final MacKind kind;
+
+    public MacClusterer(MacKind kind) {
+        this.kind = kind;
+    }
+
+    /**
+     * Positions of every cluster of at least two networks. Fewer than two networks give nothing: one real and one
+     * invented MAC must not reveal where the real one is.
+     */
+    public List<MacCluster> locate(List<MacNetwork> networks) {
+        List<MacCluster> out = new ArrayList<>();
+        for (List<MacNetwork> cluster : cluster(networks)) {
+            out.add(aggregate(cluster));
+        }
+        return out;
+    }
+
+    /** Complete-linkage clusters of at least two members, cut at the kind's maximum cluster distance. */
+    List<List<MacNetwork>> cluster(List<MacNetwork> networks) {
+        int n = networks.size();
+        if (n < 2) {
+            return List.of();
+        }
+        double limit = kind.maxClusterDistance();
+        if (n == 2) {
+            MacNetwork a = networks.get(0);
+            MacNetwork b = networks.get(1);
+            return Geodesy.distance(a.lat(), a.lon(), b.lat(), b.lon()) <= limit ? List.of(networks) : List.of();
+        }
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            MacNetwork a = networks.get(i);
+            for (int j = i + 1; j < n; j++) {
+                MacNetwork b = networks.get(j);
+                d[i][j] = Geodesy.distance(a.lat(), a.lon(), b.lat(), b.lon());
+                d[j][i] = d[i][j];
+            }
+        }
+        List<List<Integer>> members = new ArrayList<>(n);
+        boolean[] active = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            List<Integer> m = new ArrayList<>();
+            m.add(i);
+            members.add(m);
+            active[i] = true;
+        }
+        while (true) {
+            int bi = -1;
+            int bj = -1;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                if (!active[i]) {
+                    continue;
+                }
+                for (int j = i + 1; j < n; j++) {
+                    if (active[j] && d[i][j] < best) {
+                        best = d[i][j];
+                        bi = i;
+                        bj = j;
+                    }
+                }
+            }
+            if (bi < 0 || best > limit) {
+                break;
+            }
+            // Complete linkage: the distance between clusters is the largest distance between their members.
+            for (int k = 0; k < n; k++) {
+                if (active[k] && k != bi && k != bj) {
+                    double merged = Math.max(d[bi][k], d[bj][k]);
+                    d[bi][k] = merged;
+                    d[k][bi] = merged;
+                }
+            }
+            members.get(bi).addAll(members.get(bj));
+            active[bj] = false;
+        }
+        List<List<MacNetwork>> clusters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (active[i] && members.get(i).size() >= 2) {
+                List<MacNetwork> cluster = new ArrayList<>(members.get(i).size());
+                for (int index : members.get(i)) {
+                    cluster.add(networks.get(index));
+                }
+                clusters.add(cluster);
+            }
+        }
+        return clusters;
+    }
+
+    /**
+     * The position of one cluster. The sample is the highest-scoring {@code maxNetworks} members (Ichnaea kept the
+     * lowest-scoring ones, compatibility.md §3.1); the score is the sum over all members.
+     */
+    MacCluster aggregate(List<MacNetwork> cluster) {
+        List<MacNetwork> sample = new ArrayList<>(cluster);
+        sample.sort(Comparator.comparingDouble(MacNetwork::score).reversed());
+        if (sample.size() > kind.maxNetworks()) {
+            sample = new ArrayList<>(sample.subList(0, kind.maxNetworks()));
+        }
+        double[] estimate = fit(sample);
+        double[] distances = new double[sample.size()];
+        for (int i = 0; i < distances.length; i++) {
+            MacNetwork net = sample.get(i);
+            distances[i] = Geodesy.distance(estimate[0], estimate[1], net.lat(), net.lon());
+        }
+        double accuracy = Math.min(Math.max(Percentile.of(distances, 95), kind.minAccuracy()), kind.maxAccuracy());
+        double score = 0;
+        for (MacNetwork net : cluster) {
+            score += net.score();
+        }
+        return new MacCluster(estimate[0], estimate[1], accuracy, score, List.copyOf(sample));
+    }
+
+    /** Weighted-mean start, refined by least squares; the start is kept if the solver fails. */
+    static double[] fit(List<MacNetwork> sample) {
+        double[] initial = weightedMean(sample);
+        int n = sample.size();
+        double[] lats = new double[n];
+        double[] lons = new double[n];
+        double[] factors = new double[n];
+        for (int i = 0; i < n; i++) {
+            MacNetwork net = sample.get(i);
+            lats[i] = net.lat();
+            lons[i] = net.lon();
+            factors[i] = net.ageWeight() / ((double) net.signal() * net.signal());
+        }
+        MultivariateJacobianFunction model = point -> {
+            double[] x = point.toArray();
+            double[] f = residuals(lats, lons, factors, x[0], x[1]);
+            double[][] jacobian = new double[n][2];
+            for (int j = 0; j < 2; j++) {
+                double h = JACOBIAN_STEP * Math.abs(x[j]);
+                if (h == 0.0) {
+                    h = JACOBIAN_STEP;
+                }
+                double[] shifted = x.clone();
+                shifted[j] = x[j] + h;
+                double[] fh = residuals(lats, lons, factors, shifted[0], shifted[1]);
+                for (int i = 0; i < n; i++) {
+                    jacobian[i][j] = (fh[i] - f[i]) / h;
+                }
+            }
+            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(f, false),
+                    new Array2DRowRealMatrix(jacobian, false));
+        };
+        LeastSquaresProblem problem = new LeastSquaresBuilder()
+                .start(initial)
+                .model(model)
+                .target(new double[n])
+                .maxEvaluations(MAX_EVALUATIONS)
+                .maxIterations(MAX_EVALUATIONS)
+                .build();
+        LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer()
+                .withCostRelativeTolerance(TOLERANCE)
+                .withParameterRelativeTolerance(TOLERANCE)
+                .withOrthoTolerance(0.0);
+        try {
+            LeastSquaresOptimizer.Optimum optimum = optimizer.optimize(problem);
+            double[] p = optimum.getPoint().toArray();
+            if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+                return p;
+            }
+        } catch (MathIllegalStateException | ArithmeticException e) {
+            // Too many evaluations or no progress: keep the weighted mean, as Ichnaea does.
+        }
+        return initial;
+    }
+
+    /** The start of the fit: the mean of the positions weighted by score × age weight / signal². */
+    static double[] weightedMean(List<MacNetwork> sample) {
+        double lat = 0;
+        double lon = 0;
+        double total = 0;
+        for (MacNetwork net : sample) {
+            double w = net.score() * net.ageWeight() / ((double) net.signal() * net.signal());
+            lat += w * net.lat();
+            lon += w * net.lon();
+            total += w;
+        }
+        if (total <= 0) {
+            for (MacNetwork net : sample) {
+                lat += net.lat();
+                lon += net.lon();
+            }
+            return new double[] {lat / sample.size(), lon / sample.size()};
+        }
+        return new double[] {lat / total, lon / total};
+    }
+
+    private static double[] residuals(double[] lats, double[] lons, double[] factors, double lat, double lon) {
+        double[] r = new double[lats.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Geodesy.distance(lats[i], lons[i], lat, lon) * factors[i];
+        }
+        return r;
+    }
+}

@@ -1,0 +1,16 @@
+package org.ichnaea.core.station;
+
+import org.ichnaea.core.radio.CellId;
+
+/** A cell the service knows, with its primary scrambling code / physical cell id when learned. */
+public record CellStation(CellId id, Integer psc, StationData data) {
+
+    /** Largest radius stored for a cell (ichnaea-behaviour.md §4.1, §5.10). */
+    public static final int MAX_RADIUS = 100_000;
+
+    public CellStation {
+        if (id == null || data == null) {
+            throw new IllegalArgumentException("a cell station needs an id and its data");
+        }
+    }
+}

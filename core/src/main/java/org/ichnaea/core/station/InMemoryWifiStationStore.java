@@ -1,0 +1,5 @@
+package org.ichnaea.core.station;
+
+/** Wi-Fi stations in memory. */
+public final class InMemoryWifiStationStore extends InMemoryMacStationStore implements WifiStationStore {
+}
