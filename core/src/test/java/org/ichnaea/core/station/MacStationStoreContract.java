@@ -1,0 +1,92 @@
+package org.ichnaea.core.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.testing.TestClock;
+import org.ichnaea.core.testing.TestStations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every Wi-Fi and Bluetooth store does; run against the fake and each real adapter. */
+public abstract class MacStationStoreContract {
+
+    protected MacStationStore store;
+
+    /** A new, empty store. */
+    protected abstract MacStationStore newStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void finds_nothing_in_an_empty_store() {
+        assertThat(store.findAll(List.of(MacAddress.of("aa:bb:cc:00:00:01")))).isEmpty();
+        assertThat(store.count()).isZero();
+    }
+
+    @Test
+    void gives_back_every_field_it_saved() {
+        MacStation full = new MacStation(MacAddress.of("aa:bb:cc:00:00:01"), new StationData(51.5, -0.1, 51.51,
+                51.49, -0.09, -0.11, 1234, "GB", 17L, StationSource.QUERY, 12.5, TestClock.daysAgo(40),
+                TestClock.daysAgo(3), LocalDate.of(2026, 6, 14), LocalDate.of(2026, 1, 2), LocalDate.of(2026, 3, 4),
+                2));
+        MacStation empty = new MacStation(MacAddress.of("aa:bb:cc:00:00:02"), new StationData(null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+        store.saveAll(List.of(full, empty));
+
+        assertThat(store.findAll(List.of(full.mac(), empty.mac())))
+                .containsExactlyInAnyOrder(full, empty);
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
+    void finds_only_the_asked_macs_across_shards() {
+        List<MacStation> stations = new ArrayList<>();
+        for (int shard = 0; shard < 16; shard++) {
+            String mac = String.format("aabb%x00000%02x", shard, shard);
+            stations.add(TestStations.wifi(mac).at(50 + shard * 0.1, 10).build());
+        }
+        store.saveAll(stations);
+
+        List<MacStation> found = store.findAll(List.of(stations.get(3).mac(), stations.get(12).mac(),
+                MacAddress.of("aabb30000099")));
+
+        assertThat(found).containsExactlyInAnyOrder(stations.get(3), stations.get(12));
+        assertThat(Set.of(stations.get(3).mac().shard(), stations.get(12).mac().shard())).containsExactlyInAnyOrder(3, 12);
+    }
+
+    @Test
+    void saving_again_replaces_the_station() {
+        MacStation first = TestStations.wifi("aa:bb:cc:00:00:01").at(1, 1).build();
+        MacStation moved = TestStations.wifi("aa:bb:cc:00:00:01").at(2, 2).samples(5).build();
+        store.saveAll(List.of(first));
+        store.saveAll(List.of(moved));
+
+        assertThat(store.findAll(List.of(first.mac()))).containsExactly(moved);
+        assertThat(store.count()).isEqualTo(1);
+    }
+
+    @Test
+    void deletes_only_the_named_stations() {
+        MacStation a = TestStations.wifi("aa:bb:cc:00:00:01").build();
+        MacStation b = TestStations.wifi("aa:bb:cc:00:00:02").build();
+        store.saveAll(List.of(a, b));
+
+        store.deleteAll(List.of(a.mac(), MacAddress.of("aa:bb:cc:00:00:09")));
+
+        assertThat(store.findAll(List.of(a.mac(), b.mac()))).containsExactly(b);
+    }
+
+    @Test
+    void an_empty_lookup_finds_nothing() {
+        store.saveAll(List.of(TestStations.wifi("aa:bb:cc:00:00:01").build()));
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+}
