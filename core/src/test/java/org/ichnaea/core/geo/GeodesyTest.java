@@ -1,0 +1,67 @@
+package org.ichnaea.core.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** ichnaea-behaviour.md §3.12. */
+class GeodesyTest {
+
+    private static double dms(int d, int m, double s) {
+        return Math.signum(d) * (Math.abs(d) + m / 60.0 + s / 3600.0);
+    }
+
+    @Test
+    void vincenty_matches_the_flinders_peak_to_buninyong_reference() {
+        // Vincenty (1975) / Geoscience Australia test line: 54,972.271 m.
+        double d = Geodesy.distance(dms(-37, 57, 3.72030), dms(144, 25, 29.52440), dms(-37, 39, 10.15610),
+                dms(143, 55, 35.38390));
+        assertThat(d).isCloseTo(54_972.271, within(0.001));
+    }
+
+    @Test
+    void coincident_points_are_zero_metres_apart() {
+        assertThat(Geodesy.distance(51.5, -0.1, 51.5, -0.1)).isZero();
+    }
+
+    @Test
+    void nearly_antipodal_points_fall_back_to_haversine() {
+        double d = Geodesy.distance(0.0, 0.0, 0.5, 179.7);
+        assertThat(d).isEqualTo(Geodesy.haversine(0.0, 0.0, 0.5, 179.7));
+        assertThat(d).isCloseTo(19_950_278, within(1.0));
+    }
+
+    @Test
+    void one_degree_of_latitude_at_the_equator_is_about_110_574_metres() {
+        assertThat(Geodesy.distance(0, 0, 1, 0)).isCloseTo(110_574.4, within(0.5));
+    }
+
+    @Test
+    void circle_radius_is_the_distance_to_the_farthest_corner_rounded_half_even() {
+        double lat = 51.5;
+        double lon = -0.1;
+        int radius = Geodesy.circleRadius(lat, lon, 51.51, -0.09, 51.49, -0.11);
+        double farthest = Math.max(Math.max(Geodesy.distance(lat, lon, 51.49, -0.11),
+                Geodesy.distance(lat, lon, 51.49, -0.09)), Math.max(Geodesy.distance(lat, lon, 51.51, -0.11),
+                Geodesy.distance(lat, lon, 51.51, -0.09)));
+        assertThat(radius).isEqualTo((int) Math.rint(farthest));
+        assertThat(radius).isBetween(1300, 1400);
+    }
+
+    @Test
+    void rounding_is_half_even_on_the_binary_value_like_python() {
+        assertThat(Geodesy.roundTo(2.675, 2)).isEqualTo(2.67);
+        assertThat(Geodesy.roundTo(0.125, 2)).isEqualTo(0.12);
+        assertThat(Geodesy.roundTo(0.375, 2)).isEqualTo(0.38);
+        // 51.50000085 is 51.500000849999999... in binary, so Python rounds it down too.
+        assertThat(Geodesy.round7(51.50000085)).isEqualTo(51.5000008);
+    }
+
+    @Test
+    void percentile_interpolates_linearly_like_numpy() {
+        assertThat(Percentile.of(new double[] {1, 2, 3, 4}, 95)).isCloseTo(3.85, within(1e-12));
+        assertThat(Percentile.of(new double[] {10}, 95)).isEqualTo(10);
+        assertThat(Percentile.of(new double[] {5, 1}, 50)).isEqualTo(3);
+    }
+}
