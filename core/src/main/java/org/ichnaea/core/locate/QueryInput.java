@@ -16,9 +16,14 @@ public record QueryInput(String ip, Boolean considerIp, Fallbacks fallbacks, Str
                          List<Cell> cells, List<Wifi> wifis) {
 
     public QueryInput {
-        blues = blues == null ? List.of() : List.copyOf(blues);
-        cells = cells == null ? List.of() : List.copyOf(cells);
-        wifis = wifis == null ? List.of() : List.copyOf(wifis);
+        blues = withoutNulls(blues);
+        cells = withoutNulls(cells);
+        wifis = withoutNulls(wifis);
+    }
+
+    /** JSON lists may hold nulls; they are dropped like any other unusable entry. */
+    private static <T> List<T> withoutNulls(List<T> entries) {
+        return entries == null ? List.of() : entries.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The {@code fallbacks} object; a null member means "not given" (default true). */

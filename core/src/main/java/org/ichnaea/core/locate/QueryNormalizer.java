@@ -64,29 +64,22 @@ public final class QueryNormalizer {
 
         List<BlueObservation> blues = new ArrayList<>();
         for (QueryInput.Blue b : input.blues()) {
-            if (b != null) {
-                BlueObservation.validate(b.macAddress(), b.age(), b.signalStrength(), b.name()).ifPresent(blues::add);
-            }
+            BlueObservation.validate(b.macAddress(), b.age(), b.signalStrength(), b.name()).ifPresent(blues::add);
         }
         blues = atLeastTwo(dedupe(blues, BlueObservation::mac, BLUE_BETTER));
 
         List<WifiObservation> wifis = new ArrayList<>();
         for (QueryInput.Wifi w : input.wifis()) {
-            if (w != null) {
-                WifiObservation.validate(w.macAddress(), w.age(), w.channel(), w.frequency(), w.signalStrength(),
-                                w.signalToNoiseRatio(), w.ssid())
-                        .filter(o -> !o.isOptedOut())
-                        .ifPresent(wifis::add);
-            }
+            WifiObservation.validate(w.macAddress(), w.age(), w.channel(), w.frequency(), w.signalStrength(),
+                            w.signalToNoiseRatio(), w.ssid())
+                    .filter(o -> !o.isOptedOut())
+                    .ifPresent(wifis::add);
         }
         wifis = atLeastTwo(dedupe(wifis, WifiObservation::mac, WIFI_BETTER));
 
         List<CellObservation> cells = new ArrayList<>();
         List<CellObservation> areas = new ArrayList<>();
         for (QueryInput.Cell c : input.cells()) {
-            if (c == null) {
-                continue;
-            }
             String radio = c.radioType() != null ? c.radioType() : input.radioType();
             Optional<CellObservation> valid = CellObservation.validate(radio, c.mobileCountryCode(),
                     c.mobileNetworkCode(), c.locationAreaCode(), c.cellId(), c.psc(), c.age(), c.signalStrength(),
