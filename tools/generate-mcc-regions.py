@@ -10,7 +10,12 @@ Rules (documented in docs/decisions/002-mcc-table.md):
 - compound codes such as "AU/CC/CX" are split; anything that is not two letters is dropped;
 - PS is written as XW (GENC);
 - MCC 553 (Tuvalu) is excluded, as Ichnaea's mobile_codes list does;
-- ITU assigns 208 to Monaco as well as France (Ichnaea's table has MC for 208): added here.
+- ITU assigns 208 to Monaco as well as France (Ichnaea's table has MC for 208): added here;
+- Wikipedia files a few operators under a foreign MCC (Transnistria and Luhansk under 255, two
+  Luxembourg operators under 270, Digicel's Caribbean subsidiaries under 338). ITU assigns
+  255 to Ukraine, 270 to Luxembourg and 338 to Jamaica only: those MCCs are overridden;
+- MCCs ITU assigns that the npm list lacks or files oddly are added as Ichnaea's mobile_codes
+  has them: 225 Vatican (VA), 289 Abkhazia (GE), 995 British Indian Ocean Territory (IO).
 
 Usage: tools/generate-mcc-regions.py PATH/TO/mcc-mnc-list.json > core/src/main/resources/org/ichnaea/core/radio/mcc-regions.tsv
 """
@@ -20,7 +25,8 @@ import sys
 from collections import defaultdict
 
 EXCLUDED = {"553"}
-ADDED = {"208": {"MC"}}
+ADDED = {"208": {"MC"}, "225": {"VA"}, "289": {"GE"}, "995": {"IO"}}
+OVERRIDDEN = {"255": {"UA"}, "270": {"LU"}, "338": {"JM"}}
 GENC = {"PS": "XW"}
 
 entries = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -35,6 +41,8 @@ for entry in entries:
             regions[mcc].add(GENC.get(code, code))
 for mcc, codes in ADDED.items():
     regions[mcc] |= codes
+for mcc, codes in OVERRIDDEN.items():
+    regions[mcc] = set(codes)
 for mcc in EXCLUDED:
     regions.pop(mcc, None)
 

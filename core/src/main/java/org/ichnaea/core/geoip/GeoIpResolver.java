@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.Optional;
 import org.ichnaea.core.geo.Geodesy;
 import org.ichnaea.core.region.RegionShapes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns GeoIP records into answers (ichnaea-behaviour.md §3.7): region remaps, the radius rules (region, accuracy
@@ -11,6 +13,8 @@ import org.ichnaea.core.region.RegionShapes;
  * position (compatibility.md §3.3).
  */
 public final class GeoIpResolver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeoIpResolver.class);
 
     private final GeoIpDatabase database;
     private final RegionShapes regions;
@@ -28,6 +32,7 @@ public final class GeoIpResolver {
         try {
             found = database.lookup(address);
         } catch (RuntimeException e) {
+            LOG.warn("GeoIP lookup failed, answering without it: {}", e.toString());
             return Optional.empty();
         }
         return found.flatMap(this::interpret);

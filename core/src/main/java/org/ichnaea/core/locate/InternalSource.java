@@ -110,7 +110,8 @@ public final class InternalSource {
         Map<String, Double> scores = new LinkedHashMap<>();
         List<CellObservation> lookups = new ArrayList<>(query.cells());
         lookups.addAll(query.areas());
-        Map<CellAreaId, Set<String>> ambiguous = new LinkedHashMap<>();
+        Set<CellAreaId> ambiguous = new LinkedHashSet<>();
+        Set<String> allCandidates = new LinkedHashSet<>();
         for (CellObservation lookup : lookups) {
             Set<String> candidates = new LinkedHashSet<>();
             for (String code : mccs.regions(lookup.mcc())) {
@@ -121,14 +122,15 @@ public final class InternalSource {
             for (String code : candidates) {
                 scores.merge(code, 1.0 / candidates.size(), Double::sum);
             }
+            allCandidates.addAll(candidates);
             if (candidates.size() > 1) {
-                ambiguous.computeIfAbsent(lookup.areaId().orElseThrow(), k -> new LinkedHashSet<>())
-                        .addAll(candidates);
+                ambiguous.add(lookup.areaId().orElseThrow());
             }
         }
         if (!ambiguous.isEmpty()) {
-            for (CellArea area : areas(ambiguous.keySet())) {
-                if (area.region() != null && ambiguous.get(area.id()).contains(area.region())) {
+            // As Ichnaea: a stored area counts for its region if any lookup of the query made that region a candidate.
+            for (CellArea area : areas(ambiguous)) {
+                if (area.region() != null && allCandidates.contains(area.region())) {
                     scores.merge(area.region(), StationScore.of(area, now), Double::sum);
                 }
             }

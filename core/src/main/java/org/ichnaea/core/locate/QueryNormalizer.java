@@ -2,16 +2,19 @@ package org.ichnaea.core.locate;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiType;
 import org.ichnaea.core.geoip.IpAddresses;
 import org.ichnaea.core.radio.BlueObservation;
 import org.ichnaea.core.radio.CellObservation;
+import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.radio.WifiObservation;
 
@@ -69,13 +72,20 @@ public final class QueryNormalizer {
         blues = atLeastTwo(dedupe(blues, BlueObservation::mac, BLUE_BETTER));
 
         List<WifiObservation> wifis = new ArrayList<>();
+        Set<MacAddress> optedOut = new HashSet<>();
         for (QueryInput.Wifi w : input.wifis()) {
             WifiObservation.validate(w.macAddress(), w.age(), w.channel(), w.frequency(), w.signalStrength(),
-                            w.signalToNoiseRatio(), w.ssid())
-                    .filter(o -> !o.isOptedOut())
-                    .ifPresent(wifis::add);
+                    w.signalToNoiseRatio(), w.ssid()).ifPresent(o -> {
+                        wifis.add(o);
+                        if (o.isOptedOut()) {
+                            optedOut.add(o.mac());
+                        }
+                    });
         }
-        wifis = atLeastTwo(dedupe(wifis, WifiObservation::mac, WIFI_BETTER));
+        // A network that says _nomap or _optout in any entry is out, whichever duplicate would be kept.
+        List<WifiObservation> mappable = dedupe(wifis, WifiObservation::mac, WIFI_BETTER);
+        mappable.removeIf(o -> optedOut.contains(o.mac()));
+        List<WifiObservation> validWifis = atLeastTwo(mappable);
 
         List<CellObservation> cells = new ArrayList<>();
         List<CellObservation> areas = new ArrayList<>();
@@ -97,7 +107,7 @@ public final class QueryNormalizer {
         cells = dedupe(cells, o -> o.cellId().orElseThrow(), CELL_BETTER);
         areas = lacf ? dedupe(areas, o -> o.areaId().orElseThrow(), CELL_BETTER) : List.of();
 
-        return new LocateQuery(ip, ipf, lacf, blues, cells, areas, wifis, apiKey, apiType);
+        return new LocateQuery(ip, ipf, lacf, blues, cells, areas, validWifis, apiKey, apiType);
     }
 
     private static <T> List<T> atLeastTwo(List<T> networks) {

@@ -2,7 +2,8 @@ package org.ichnaea.core.radio;
 
 /**
  * Wi-Fi channel and frequency derivation (ichnaea-behaviour.md §3.1), extended with the 6 GHz band
- * (compatibility.md §2): 5955–7115 MHz are channels 1–233 of that band, f = 5950 + 5·c.
+ * (compatibility.md §2): 5955–7115 MHz are channels 1–233 of that band, f = 5950 + 5·c, and 5935 MHz is its
+ * channel 2. Within a band the channel is (f − base) div 5, as in Ichnaea, so an off-centre frequency rounds down.
  */
 public final class WifiChannels {
 
@@ -33,7 +34,7 @@ public final class WifiChannels {
         return 0;
     }
 
-    /** The channel of a frequency in MHz, or 0 when the frequency is not on a channel centre. */
+    /** The channel of a frequency in MHz, or 0 when the frequency is outside every band's channel range. */
     public static int channel(int frequency) {
         if (frequency >= 2412 && frequency <= 2472) {
             return (frequency - 2407) / 5;
@@ -43,14 +44,16 @@ public final class WifiChannels {
             return (frequency - 4000) / 5;
         } else if (frequency >= 5075 && frequency <= 5925) {
             return (frequency - 5000) / 5;
+        } else if (frequency == 5935) {
+            return 2;
         } else if (frequency >= 5955 && frequency <= 7115) {
             return (frequency - 5950) / 5;
         }
         return 0;
     }
 
-    /** Whether a frequency is in the 6 GHz band. */
+    /** Whether a frequency is in the 6 GHz band (5935–7125 MHz; 5925 is 5 GHz channel 185). */
     public static boolean isSixGigahertz(int frequency) {
-        return frequency >= 5925 && frequency <= MAX_FREQUENCY;
+        return frequency >= 5935 && frequency <= MAX_FREQUENCY;
     }
 }

@@ -113,6 +113,16 @@ class QueryNormalizerTest {
     }
 
     @Test
+    void a_network_opted_out_in_any_duplicate_entry_is_ignored() {
+        LocateQuery q = locate(new QueryInput(null, null, null, null, null, null, Arrays.asList(
+                new QueryInput.Wifi("aa:bb:cc:00:11:22", null, null, null, -90L, null, "Home_nomap"),
+                new QueryInput.Wifi("aa:bb:cc:00:11:22", null, null, null, -50L, null, "Home"),
+                new QueryInput.Wifi("aa:bb:cc:00:11:44", null, null, null, -60L, null, "Office"),
+                new QueryInput.Wifi("aa:bb:cc:00:11:55", null, null, null, -60L, null, null))));
+        assertThat(q.wifis()).extracting(w -> w.mac().hex()).containsExactly("aabbcc001144", "aabbcc001155");
+    }
+
+    @Test
     void null_and_malformed_entries_drop_alone() {
         LocateQuery q = locate(new QueryInput(null, null, null, null, null,
                 Arrays.asList(null, cell("cdma", 310, 0, 1L, 1L, null, null), cell("lte", 262, 2, 812L, 1L, null,

@@ -17,7 +17,7 @@ class WifiChannelsTest {
     @ParameterizedTest
     @CsvSource({"2412,1", "2437,6", "2484,14", "4920,184", "5180,36", "5825,165",
         // 6 GHz: channel = (f - 5950) / 5
-        "5955,1", "6135,37", "6415,93", "7115,233",
+        "5935,2", "5955,1", "6135,37", "6415,93", "7115,233",
         // not channel centres
         "2400,0", "5000,0", "7125,0"})
     void derives_the_channel_of_a_frequency(int frequency, int channel) {

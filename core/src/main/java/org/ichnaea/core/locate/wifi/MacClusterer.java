@@ -4,16 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
-import org.hipparchus.optim.nonlinear.vector.leastsquares.MultivariateJacobianFunction;
-import org.hipparchus.util.Pair;
 import org.ichnaea.core.geo.Geodesy;
 import org.ichnaea.core.geo.Percentile;
 
@@ -160,31 +154,14 @@ public final class MacClusterer {
             lons[i] = net.lon();
             factors[i] = net.ageWeight() / ((double) net.signal() * net.signal());
         }
-        MultivariateJacobianFunction model = point -> {
-            double[] x = point.toArray();
-            double[] f = residuals(lats, lons, factors, x[0], x[1]);
-            double[][] jacobian = new double[n][2];
-            for (int j = 0; j < 2; j++) {
-                double h = JACOBIAN_STEP * Math.abs(x[j]);
-                if (h == 0.0) {
-                    h = JACOBIAN_STEP;
-                }
-                double[] shifted = x.clone();
-                shifted[j] = x[j] + h;
-                double[] fh = residuals(lats, lons, factors, shifted[0], shifted[1]);
-                for (int i = 0; i < n; i++) {
-                    jacobian[i][j] = (fh[i] - f[i]) / h;
-                }
-            }
-            return new Pair<RealVector, RealMatrix>(new ArrayRealVector(f, false),
-                    new Array2DRowRealMatrix(jacobian, false));
-        };
+        ResidualModel model = new ResidualModel(lats, lons, factors);
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(initial)
-                .model(model)
+                .model(model::value, model::jacobian)
+                .lazyEvaluation(true)
                 .target(new double[n])
-                .maxEvaluations(MAX_EVALUATIONS)
-                .maxIterations(MAX_EVALUATIONS)
+                .maxEvaluations(Integer.MAX_VALUE)
+                .maxIterations(Integer.MAX_VALUE)
                 .build();
         LevenbergMarquardtOptimizer optimizer = new LevenbergMarquardtOptimizer()
                 .withCostRelativeTolerance(TOLERANCE)
@@ -196,8 +173,8 @@ public final class MacClusterer {
             if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
                 return p;
             }
-        } catch (MathIllegalStateException | ArithmeticException e) {
-            // Too many evaluations or no progress: keep the weighted mean, as Ichnaea does.
+        } catch (MathIllegalStateException | ArithmeticException | TooManyEvaluations e) {
+            // No convergence within MINPACK's limits: keep the weighted mean, as Ichnaea does.
         }
         return initial;
     }
@@ -223,11 +200,67 @@ public final class MacClusterer {
         return new double[] {lat / total, lon / total};
     }
 
-    private static double[] residuals(double[] lats, double[] lons, double[] factors, double lat, double lon) {
-        double[] r = new double[lats.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = Geodesy.distance(lats[i], lons[i], lat, lon) * factors[i];
+    /** Thrown when the residuals were evaluated more often than MINPACK's {@code maxfev} allows. */
+    private static final class TooManyEvaluations extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyEvaluations() {
+            super(null, null, false, false);
         }
-        return r;
+    }
+
+    /**
+     * Residuals r_i(p) = distance(network_i, p) × age weight / signal² and their forward-difference Jacobian, counting
+     * residual passes as MINPACK's {@code lmdif} counts function evaluations (one per point, one more per parameter
+     * for the Jacobian, reusing the residuals of the point).
+     */
+    private static final class ResidualModel {
+        private final double[] lats;
+        private final double[] lons;
+        private final double[] factors;
+        private double[] lastPoint;
+        private double[] lastResiduals;
+        private int passes;
+
+        ResidualModel(double[] lats, double[] lons, double[] factors) {
+            this.lats = lats;
+            this.lons = lons;
+            this.factors = factors;
+        }
+
+        double[] value(double[] x) {
+            double[] r = residuals(x[0], x[1]);
+            lastPoint = x.clone();
+            lastResiduals = r;
+            return r;
+        }
+
+        double[][] jacobian(double[] x) {
+            double[] f = lastPoint != null && java.util.Arrays.equals(lastPoint, x) ? lastResiduals
+                    : residuals(x[0], x[1]);
+            double[][] jacobian = new double[f.length][2];
+            for (int j = 0; j < 2; j++) {
+                double h = JACOBIAN_STEP * Math.abs(x[j]);
+                if (h == 0.0) {
+                    h = JACOBIAN_STEP;
+                }
+                double[] fh = j == 0 ? residuals(x[0] + h, x[1]) : residuals(x[0], x[1] + h);
+                for (int i = 0; i < f.length; i++) {
+                    jacobian[i][j] = (fh[i] - f[i]) / h;
+                }
+            }
+            return jacobian;
+        }
+
+        private double[] residuals(double lat, double lon) {
+            if (++passes > MAX_EVALUATIONS) {
+                throw new TooManyEvaluations();
+            }
+            double[] r = new double[lats.length];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = Geodesy.distance(lats[i], lons[i], lat, lon) * factors[i];
+            }
+            return r;
+        }
     }
 }
