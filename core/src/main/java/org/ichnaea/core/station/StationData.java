@@ -47,7 +47,7 @@ public record StationData(Double lat, Double lon, Double maxLat, Double minLat, 
             return true;
         }
         if (created != null && blockCount != null && blockCount > 0) {
-            long ageDays = Math.abs(ChronoUnit.DAYS.between(created.atOffset(ZoneOffset.UTC).toLocalDate(), today));
+            long ageDays = Math.abs(today.toEpochDay() - Math.floorDiv(created.getEpochSecond(), 86_400L));
             return blockCount >= Math.rint(ageDays / (double) PERMANENT_BLOCK_DAYS_PER_BLOCK);
         }
         return false;

@@ -3,7 +3,6 @@ package org.ichnaea.core.station;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -70,6 +69,6 @@ public final class StationScore {
     }
 
     private static LocalDate dateOf(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC).toLocalDate();
+        return instant == null ? null : LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L));
     }
 }

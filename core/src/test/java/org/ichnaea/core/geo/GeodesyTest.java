@@ -21,6 +21,27 @@ class GeodesyTest {
     }
 
     @Test
+    void the_local_distance_agrees_with_vincenty_within_a_millimetre_for_nearby_points() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double worstRelative = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double lat = -85 + random.nextDouble() * 170;
+            double lon = -180 + random.nextDouble() * 360;
+            double span = Geodesy.LOCAL_SPAN_DEGREES * Math.pow(10, -random.nextDouble() * 4);
+            double lat2 = Math.max(-85.051, Math.min(85.051, lat + (random.nextDouble() * 2 - 1) * span));
+            double lon2 = lon + (random.nextDouble() * 2 - 1) * span;
+            double exact = Geodesy.distance(lat, lon, lat2, lon2);
+            double local = Geodesy.localDistance(lat, lon, lat2, lon2);
+            assertThat(Math.abs(local - exact)).as("%s,%s %s,%s", lat, lon, lat2, lon2).isLessThan(0.001);
+            if (exact > 100) {
+                worstRelative = Math.max(worstRelative, Math.abs(local - exact) / exact);
+            }
+        }
+        assertThat(worstRelative).isLessThan(5e-7);
+        assertThat(Geodesy.localDistance(51.5, -0.1, 52.5, -0.1)).isEqualTo(Geodesy.distance(51.5, -0.1, 52.5, -0.1));
+    }
+
+    @Test
     void coincident_points_are_zero_metres_apart() {
         assertThat(Geodesy.distance(51.5, -0.1, 51.5, -0.1)).isZero();
     }

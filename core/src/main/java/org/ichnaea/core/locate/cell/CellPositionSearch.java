@@ -80,7 +80,7 @@ public final class CellPositionSearch {
             double[] distances = new double[group.size()];
             for (int i = 0; i < distances.length; i++) {
                 CellStation cell = group.get(i);
-                distances[i] = Geodesy.distance(lat, lon, cell.data().lat(), cell.data().lon());
+                distances[i] = Geodesy.localDistance(lat, lon, cell.data().lat(), cell.data().lon());
             }
             double accuracy = clamp(Percentile.of(distances, 95), CELL_MIN_ACCURACY, CELL_MAX_ACCURACY);
             results.add(Result.position(lat, lon, accuracy, score, ResultSource.INTERNAL, null, used));

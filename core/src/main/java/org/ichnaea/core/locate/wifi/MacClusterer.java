@@ -55,16 +55,22 @@ public final class MacClusterer {
         if (n == 2) {
             MacNetwork a = networks.get(0);
             MacNetwork b = networks.get(1);
-            return Geodesy.distance(a.lat(), a.lon(), b.lat(), b.lon()) <= limit ? List.of(networks) : List.of();
+            return Geodesy.localDistance(a.lat(), a.lon(), b.lat(), b.lon()) <= limit ? List.of(networks) : List.of();
         }
         double[][] d = new double[n][n];
+        double diameter = 0;
         for (int i = 0; i < n; i++) {
             MacNetwork a = networks.get(i);
             for (int j = i + 1; j < n; j++) {
                 MacNetwork b = networks.get(j);
-                d[i][j] = Geodesy.distance(a.lat(), a.lon(), b.lat(), b.lon());
+                d[i][j] = Geodesy.localDistance(a.lat(), a.lon(), b.lat(), b.lon());
                 d[j][i] = d[i][j];
+                diameter = Math.max(diameter, d[i][j]);
             }
+        }
+        if (diameter <= limit) {
+            // Every merge height of complete linkage is at most the largest pairwise distance: one cluster.
+            return List.of(networks);
         }
         List<List<Integer>> members = new ArrayList<>(n);
         boolean[] active = new boolean[n];
@@ -131,7 +137,7 @@ public final class MacClusterer {
         double[] distances = new double[sample.size()];
         for (int i = 0; i < distances.length; i++) {
             MacNetwork net = sample.get(i);
-            distances[i] = Geodesy.distance(estimate[0], estimate[1], net.lat(), net.lon());
+            distances[i] = Geodesy.localDistance(estimate[0], estimate[1], net.lat(), net.lon());
         }
         double accuracy = Math.min(Math.max(Percentile.of(distances, 95), kind.minAccuracy()), kind.maxAccuracy());
         double score = 0;
@@ -218,6 +224,8 @@ public final class MacClusterer {
         private final double[] lats;
         private final double[] lons;
         private final double[] factors;
+        private final double[] cosHalf;
+        private final double[] sinHalf;
         private double[] lastPoint;
         private double[] lastResiduals;
         private int passes;
@@ -226,6 +234,12 @@ public final class MacClusterer {
             this.lats = lats;
             this.lons = lons;
             this.factors = factors;
+            this.cosHalf = new double[lats.length];
+            this.sinHalf = new double[lats.length];
+            for (int i = 0; i < lats.length; i++) {
+                cosHalf[i] = Math.cos(Math.toRadians(lats[i]) * 0.5);
+                sinHalf[i] = Math.sin(Math.toRadians(lats[i]) * 0.5);
+            }
         }
 
         double[] value(double[] x) {
@@ -256,9 +270,18 @@ public final class MacClusterer {
             if (++passes > MAX_EVALUATIONS) {
                 throw new TooManyEvaluations();
             }
+            // cos((lat_i + lat) / 2) by the angle-addition rule, so a pass costs two trigonometric calls, not n.
+            double cp = Math.cos(Math.toRadians(lat) * 0.5);
+            double sp = Math.sin(Math.toRadians(lat) * 0.5);
             double[] r = new double[lats.length];
             for (int i = 0; i < r.length; i++) {
-                r[i] = Geodesy.distance(lats[i], lons[i], lat, lon) * factors[i];
+                double dLat = lat - lats[i];
+                double dLon = lon - lons[i];
+                double distance = Math.abs(dLat) <= Geodesy.LOCAL_SPAN_DEGREES
+                        && Math.abs(dLon) <= Geodesy.LOCAL_SPAN_DEGREES
+                        ? Geodesy.planeDistance(dLat, dLon, cosHalf[i] * cp - sinHalf[i] * sp)
+                        : Geodesy.distance(lats[i], lons[i], lat, lon);
+                r[i] = distance * factors[i];
             }
             return r;
         }
