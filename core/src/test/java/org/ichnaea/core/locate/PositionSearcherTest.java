@@ -171,6 +171,30 @@ class PositionSearcherTest {
     }
 
     @Test
+    void a_bluetooth_cluster_over_the_cap_uses_its_10_highest_scoring_beacons() {
+        List<MacStation> stations = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            stations.add(TestStations.blue(mac(i)).at(51.5, -0.1 + i * 0.000001).samples(64)
+                    .created(TestClock.daysAgo(60)).build());
+        }
+        for (int i = 10; i < 14; i++) {
+            stations.add(TestStations.blue(mac(i)).at(51.5006, -0.1).build());
+        }
+        blue.saveAll(stations);
+        QueryInput.Builder q = QueryInput.builder();
+        for (int i = 0; i < 14; i++) {
+            q.blue(mac(i), -70);
+        }
+
+        Result best = search(q.build()).best().orElseThrow();
+
+        assertThat(best.usedNetworks()).hasSize(10)
+                .allSatisfy(u -> assertThat(((MacAddress) u.id()).bits() & 0xFFFF).isLessThan(10));
+        assertThat(best.lat()).isCloseTo(51.5, within(1e-6));
+        assertThat(best.score()).isCloseTo(10 * 6.0 + 4 * 0.05, within(1e-9));
+    }
+
+    @Test
     void one_cell_gives_its_position_with_accuracy_clamped_to_1_and_50_km() {
         cells.saveAll(List.of(TestStations.cell(RadioType.LTE, 262, 2, 812, 1).at(52.5, 13.4).radius(200).build(),
                 TestStations.cell(RadioType.LTE, 262, 2, 813, 1).at(52.6, 13.4).radius(80_000).build()));
