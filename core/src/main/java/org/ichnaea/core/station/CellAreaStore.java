@@ -2,6 +2,7 @@ package org.ichnaea.core.station;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.ichnaea.core.radio.CellAreaId;
 
 /** Where cell areas are kept. Faults surface as {@link org.ichnaea.core.StoreUnavailableException}. */
@@ -16,4 +17,7 @@ public interface CellAreaStore {
     void deleteAll(Collection<CellAreaId> ids);
 
     long count();
+
+    /** Hands every stored area to {@code action}, streaming (for exports); order is unspecified. */
+    void forEach(Consumer<CellArea> action);
 }

@@ -2,6 +2,9 @@ package org.ichnaea.core.station;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
 
@@ -20,4 +23,13 @@ public interface CellStationStore {
     void deleteAll(Collection<CellId> ids);
 
     long count();
+
+    /** Hands every stored cell to {@code action}, streaming (for exports); order is unspecified. */
+    void forEach(Consumer<CellStation> action);
+
+    /**
+     * One read-modify-write transaction over these cells, as {@link MacStationStore#update}: {@code change} sees the
+     * locked stored cells and returns the ones to save; it may run more than once.
+     */
+    void update(Collection<CellId> ids, Function<Map<CellId, CellStation>, Collection<CellStation>> change);
 }

@@ -3,6 +3,7 @@ package org.ichnaea.core.station;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.ichnaea.core.radio.CellAreaId;
@@ -39,5 +40,10 @@ public final class InMemoryCellAreaStore implements CellAreaStore {
     @Override
     public long count() {
         return areas.size();
+    }
+
+    @Override
+    public void forEach(Consumer<CellArea> action) {
+        areas.values().forEach(action);
     }
 }

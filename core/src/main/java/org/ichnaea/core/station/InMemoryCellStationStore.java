@@ -2,7 +2,11 @@ package org.ichnaea.core.station;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.ichnaea.core.radio.CellAreaId;
@@ -45,5 +49,20 @@ public final class InMemoryCellStationStore implements CellStationStore {
     @Override
     public long count() {
         return cells.size();
+    }
+
+    @Override
+    public void forEach(Consumer<CellStation> action) {
+        cells.values().forEach(action);
+    }
+
+    @Override
+    public synchronized void update(Collection<CellId> ids,
+                                    Function<Map<CellId, CellStation>, Collection<CellStation>> change) {
+        Map<CellId, CellStation> locked = new HashMap<>();
+        for (CellStation cell : findAll(ids)) {
+            locked.put(cell.id(), cell);
+        }
+        saveAll(change.apply(locked));
     }
 }

@@ -2,7 +2,11 @@ package org.ichnaea.core.station;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.ichnaea.core.radio.MacAddress;
@@ -39,5 +43,20 @@ public abstract class InMemoryMacStationStore implements MacStationStore {
     @Override
     public long count() {
         return stations.size();
+    }
+
+    @Override
+    public void forEach(Consumer<MacStation> action) {
+        stations.values().forEach(action);
+    }
+
+    @Override
+    public synchronized void update(Collection<MacAddress> macs,
+                                    Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+        Map<MacAddress, MacStation> locked = new HashMap<>();
+        for (MacStation station : findAll(macs)) {
+            locked.put(station.mac(), station);
+        }
+        saveAll(change.apply(locked));
     }
 }

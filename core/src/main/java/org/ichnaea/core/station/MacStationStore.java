@@ -2,6 +2,9 @@ package org.ichnaea.core.station;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ichnaea.core.radio.MacAddress;
 
 /**
@@ -24,4 +27,15 @@ public interface MacStationStore {
 
     /** How many stations are stored. */
     long count();
+
+    /** Hands every stored station to {@code action}, streaming (for exports); order is unspecified. */
+    void forEach(Consumer<MacStation> action);
+
+    /**
+     * One read-modify-write transaction: reads the stored stations of these MACs with row locks, passes them to
+     * {@code change} (absent MACs are missing from the map) and saves every station it returns. Deadlocks and lock
+     * waits are retried a bounded number of times, so {@code change} may run more than once and must not have side
+     * effects.
+     */
+    void update(Collection<MacAddress> macs, Function<Map<MacAddress, MacStation>, Collection<MacStation>> change);
 }

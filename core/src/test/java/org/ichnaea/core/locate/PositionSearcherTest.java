@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.apikey.ApiType;
 import org.ichnaea.core.geo.Geodesy;
 import org.ichnaea.core.geoip.GeoIpRecord;
@@ -23,6 +21,7 @@ import org.ichnaea.core.station.WifiStationStore;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestRegions;
 import org.ichnaea.core.testing.TestStations;
+import org.ichnaea.core.testing.UnavailableWifiStationStore;
 import org.junit.jupiter.api.Test;
 
 /** The position searcher end to end over in-memory stores (ichnaea-behaviour.md §3.3–§3.7). */
@@ -269,27 +268,7 @@ class PositionSearcherTest {
 
     @Test
     void with_the_wifi_store_down_geoip_still_answers() {
-        WifiStationStore down = new WifiStationStore() {
-            @Override
-            public List<MacStation> findAll(Collection<MacAddress> macs) {
-                throw new StoreUnavailableException("database down");
-            }
-
-            @Override
-            public void saveAll(Collection<MacStation> stations) {
-                throw new StoreUnavailableException("database down");
-            }
-
-            @Override
-            public void deleteAll(Collection<MacAddress> macs) {
-                throw new StoreUnavailableException("database down");
-            }
-
-            @Override
-            public long count() {
-                throw new StoreUnavailableException("database down");
-            }
-        };
+        WifiStationStore down = new UnavailableWifiStationStore();
         Optional<Position> p = locator(down).locate(QueryInput.builder().ip("81.2.69.160").wifi(mac(1), -60)
                 .wifi(mac(2), -60).build());
         assertThat(p).hasValueSatisfying(pos -> assertThat(pos.fallback()).isEqualTo("ipf"));

@@ -36,6 +36,16 @@ public abstract class CellAreaStoreContract {
     }
 
     @Test
+    void streams_every_area() {
+        CellArea a = TestStations.area(RadioType.GSM, 262, 2, 812).build();
+        CellArea b = TestStations.area(RadioType.NR, 262, 2, 70_000).build();
+        store.saveAll(List.of(a, b));
+        List<CellArea> seen = new java.util.ArrayList<>();
+        store.forEach(seen::add);
+        assertThat(seen).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
     void replaces_and_deletes() {
         CellArea a = TestStations.area(RadioType.GSM, 262, 2, 812).at(1, 1).build();
         CellArea moved = TestStations.area(RadioType.GSM, 262, 2, 812).at(2, 2).numCells(3).build();

@@ -51,6 +51,22 @@ public abstract class CellStationStoreContract {
     }
 
     @Test
+    void streams_every_cell_and_updates_in_a_transaction() {
+        CellStation a = TestStations.cell(RadioType.LTE, 244, 5, 4100, 1).build();
+        CellStation b = TestStations.cell(RadioType.NR, 244, 5, 4100, 2).build();
+        store.saveAll(List.of(a, b));
+        List<CellStation> seen = new java.util.ArrayList<>();
+        store.forEach(seen::add);
+        assertThat(seen).containsExactlyInAnyOrder(a, b);
+
+        store.update(List.of(a.id(), new CellId(RadioType.LTE, 244, 5, 4100, 3)), locked -> {
+            assertThat(locked).containsOnlyKeys(a.id());
+            return List.of(new CellStation(a.id(), 77, a.data()));
+        });
+        assertThat(store.findAll(List.of(a.id()))).singleElement().satisfies(c -> assertThat(c.psc()).isEqualTo(77));
+    }
+
+    @Test
     void replaces_and_deletes() {
         CellStation a = TestStations.cell(RadioType.GSM, 262, 2, 812, 1).at(1, 1).build();
         CellStation moved = TestStations.cell(RadioType.GSM, 262, 2, 812, 1).at(2, 2).build();

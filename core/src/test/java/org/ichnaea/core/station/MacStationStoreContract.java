@@ -85,6 +85,36 @@ public abstract class MacStationStoreContract {
     }
 
     @Test
+    void streams_every_station() {
+        List<MacStation> stations = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            stations.add(TestStations.wifi(String.format("aabbcc%06x", i * 0x10101)).at(50, i * 0.01).build());
+        }
+        store.saveAll(stations);
+        List<MacStation> seen = new ArrayList<>();
+        store.forEach(seen::add);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(stations);
+    }
+
+    @Test
+    void update_sees_the_stored_stations_and_saves_what_it_returns() {
+        MacStation known = TestStations.wifi("aa:bb:cc:00:00:01").at(1, 1).samples(3).build();
+        store.saveAll(List.of(known));
+        MacAddress unknown = MacAddress.of("aa:bb:cc:00:00:02");
+
+        store.update(List.of(known.mac(), unknown), locked -> {
+            assertThat(locked).containsOnlyKeys(known.mac());
+            MacStation old = locked.get(known.mac());
+            return List.of(new MacStation(old.mac(), old.data().withSamples(old.data().samples() + 1, 20)),
+                    TestStations.wifi("aa:bb:cc:00:00:02").at(2, 2).build());
+        });
+
+        assertThat(store.findAll(List.of(known.mac()))).singleElement()
+                .satisfies(s -> assertThat(s.data().samples()).isEqualTo(4));
+        assertThat(store.findAll(List.of(unknown))).hasSize(1);
+    }
+
+    @Test
     void an_empty_lookup_finds_nothing() {
         store.saveAll(List.of(TestStations.wifi("aa:bb:cc:00:00:01").build()));
         assertThat(store.findAll(List.of())).isEmpty();
