@@ -243,10 +243,14 @@ public final class MacClusterer {
         }
 
         double[] value(double[] x) {
+            // Hipparchus asks a lazy evaluation for residuals and cost separately: one pass per point, as MINPACK.
+            if (lastPoint != null && java.util.Arrays.equals(lastPoint, x)) {
+                return lastResiduals.clone();
+            }
             double[] r = residuals(x[0], x[1]);
             lastPoint = x.clone();
             lastResiduals = r;
-            return r;
+            return r.clone();
         }
 
         double[][] jacobian(double[] x) {

@@ -1,0 +1,109 @@
+package org.ichnaea.mysql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.ichnaea.core.StoreUnavailableException;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection pool (HikariCP) and its Jdbi. The web tier and the workers each open their own: the web pool is
+ * read-only where a replica exists and gives up on a connection after about a second.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.dialect = dialect;
+    }
+
+    /** Opens the pool. It connects lazily, so a database that is down now does not stop start-up. */
+    public static Database open(MysqlSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        if (settings.user() != null) {
+            config.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            config.setPassword(settings.password());
+        }
+        config.setPoolName(settings.poolName());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
+        config.setValidationTimeout(Math.max(250, Math.min(settings.connectionTimeout().toMillis(), 5000)));
+        config.setInitializationFailTimeout(-1);
+        config.setMaxLifetime(Duration.ofMinutes(30).toMillis());
+        config.setReadOnly(settings.readOnly());
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (settings.dialect() == Dialect.MYSQL) {
+            config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectionTimeout().toMillis()));
+            config.addDataSourceProperty("socketTimeout", "30000");
+        }
+        return new Database(new HikariDataSource(config), settings.dialect());
+    }
+
+    /** Creates or upgrades the schema (Flyway; migrations under {@code org/ichnaea/mysql/migration}). */
+    public void migrate() {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:org/ichnaea/mysql/migration")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("schema migration failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The current schema version, for the heartbeat. */
+    public String schemaVersion() {
+        try {
+            var current = Flyway.configure().dataSource(dataSource)
+                    .locations("classpath:org/ichnaea/mysql/migration").load().info().current();
+            return current == null ? "none" : current.getVersion().getVersion();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("cannot read the schema version: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code SELECT 1}; throws {@link StoreUnavailableException} when the database does not answer. */
+    public void ping() {
+        try {
+            jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        } catch (JdbiException e) {
+            throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        LOG.info("closing database pool {}", dataSource.getPoolName());
+        dataSource.close();
+    }
+}

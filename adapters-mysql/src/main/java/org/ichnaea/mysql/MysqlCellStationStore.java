@@ -1,0 +1,174 @@
+package org.ichnaea.mysql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ichnaea.core.radio.CellAreaId;
+import org.ichnaea.core.radio.CellId;
+import org.ichnaea.core.radio.RadioType;
+import org.ichnaea.core.station.CellStation;
+import org.ichnaea.core.station.CellStationStore;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Cells in one table per radio ({@code cell_gsm}, {@code cell_wcdma}, {@code cell_lte}, {@code cell_nr}). */
+public final class MysqlCellStationStore implements CellStationStore {
+
+    private static final List<RadioType> RADIOS = List.of(RadioType.GSM, RadioType.WCDMA, RadioType.LTE,
+            RadioType.NR);
+    private static final String COLUMNS = "cellid, radio, mcc, mnc, lac, cid, psc, "
+            + String.join(", ", StationColumns.NAMES);
+
+    private final Jdbi reads;
+    private final Jdbi writes;
+    private final String upsert;
+
+    public MysqlCellStationStore(Database reads, Database writes) {
+        this.reads = reads.jdbi();
+        this.writes = writes.jdbi();
+        List<String> columns = new ArrayList<>(List.of("cellid", "radio", "mcc", "mnc", "lac", "cid", "psc"));
+        columns.addAll(StationColumns.NAMES);
+        this.upsert = writes.dialect().upsert("%s", "cellid", columns);
+    }
+
+    private static String table(RadioType radio) {
+        return "cell_" + radio.label();
+    }
+
+    private static Map<RadioType, List<byte[]>> byRadio(Collection<CellId> ids) {
+        Map<RadioType, List<byte[]>> radios = new EnumMap<>(RadioType.class);
+        for (CellId id : new LinkedHashSet<>(ids)) {
+            radios.computeIfAbsent(id.radio(), k -> new ArrayList<>()).add(Keys.cellId(id));
+        }
+        return radios;
+    }
+
+    @Override
+    public List<CellStation> findAll(Collection<CellId> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return Sql.guard("cell lookup", () -> reads.withHandle(h -> select(h, ids, false)));
+    }
+
+    private List<CellStation> select(Handle h, Collection<CellId> ids, boolean forUpdate) {
+        List<CellStation> found = new ArrayList<>();
+        for (Map.Entry<RadioType, List<byte[]>> radio : byRadio(ids).entrySet()) {
+            found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM " + table(radio.getKey())
+                            + " WHERE cellid IN (<ids>)" + (forUpdate ? " FOR UPDATE" : ""))
+                    .bindList("ids", radio.getValue())
+                    .map((rs, ctx) -> map(rs))
+                    .list());
+        }
+        return found;
+    }
+
+    private static CellStation map(ResultSet rs) throws SQLException {
+        CellId id = new CellId(RadioType.ofCode(rs.getInt("radio")), rs.getInt("mcc"), rs.getInt("mnc"),
+                rs.getInt("lac"), rs.getLong("cid"));
+        return new CellStation(id, rs.getObject("psc", Integer.class), StationColumns.read(rs));
+    }
+
+    @Override
+    public List<CellStation> findByArea(CellAreaId area) {
+        return Sql.guard("cell area lookup", () -> reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM " + table(area.radio()) + " WHERE mcc = :mcc AND mnc = :mnc AND lac = :lac")
+                .bind("mcc", area.mcc()).bind("mnc", area.mnc()).bind("lac", area.lac())
+                .map((rs, ctx) -> map(rs)).list()));
+    }
+
+    @Override
+    public void saveAll(Collection<CellStation> cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        Sql.retrying("cell save", () -> writes.inTransaction(h -> {
+            write(h, cells);
+            return null;
+        }));
+    }
+
+    private void write(Handle h, Collection<CellStation> cells) {
+        Map<RadioType, List<CellStation>> radios = new EnumMap<>(RadioType.class);
+        for (CellStation c : cells) {
+            radios.computeIfAbsent(c.id().radio(), k -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<RadioType, List<CellStation>> radio : radios.entrySet()) {
+            PreparedBatch batch = h.prepareBatch(String.format(upsert, table(radio.getKey())));
+            for (CellStation c : radio.getValue()) {
+                CellId id = c.id();
+                batch.bind("cellid", Keys.cellId(id)).bind("radio", id.radio().code()).bind("mcc", id.mcc())
+                        .bind("mnc", id.mnc()).bind("lac", id.lac()).bind("cid", id.cid());
+                Sql.bind(batch, "psc", c.psc(), Types.INTEGER);
+                StationColumns.bind(batch, c.data());
+                batch.add();
+            }
+            batch.execute();
+        }
+    }
+
+    @Override
+    public void deleteAll(Collection<CellId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Sql.retrying("cell delete", () -> writes.inTransaction(h -> {
+            for (Map.Entry<RadioType, List<byte[]>> radio : byRadio(ids).entrySet()) {
+                h.createUpdate("DELETE FROM " + table(radio.getKey()) + " WHERE cellid IN (<ids>)")
+                        .bindList("ids", radio.getValue()).execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public long count() {
+        return Sql.guard("cell count", () -> reads.withHandle(h -> {
+            long total = 0;
+            for (RadioType radio : RADIOS) {
+                total += h.createQuery("SELECT COUNT(*) FROM " + table(radio)).mapTo(Long.class).one();
+            }
+            return total;
+        }));
+    }
+
+    @Override
+    public void forEach(Consumer<CellStation> action) {
+        Sql.guardRun("cell export", () -> reads.useHandle(h -> {
+            for (RadioType radio : RADIOS) {
+                h.createQuery("SELECT " + COLUMNS + " FROM " + table(radio))
+                        .setFetchSize(1000)
+                        .map((rs, ctx) -> map(rs))
+                        .useStream(stream -> stream.forEach(action));
+            }
+        }));
+    }
+
+    @Override
+    public void update(Collection<CellId> ids, Function<Map<CellId, CellStation>, Collection<CellStation>> change) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Sql.retrying("cell update", () -> writes.inTransaction(h -> {
+            Map<CellId, CellStation> locked = new HashMap<>();
+            for (CellStation c : select(h, ids, true)) {
+                locked.put(c.id(), c);
+            }
+            Collection<CellStation> changed = change.apply(locked);
+            if (!changed.isEmpty()) {
+                write(h, changed);
+            }
+            return null;
+        }));
+    }
+}

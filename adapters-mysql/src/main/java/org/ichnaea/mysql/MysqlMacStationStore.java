@@ -1,0 +1,163 @@
+package org.ichnaea.mysql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.MacStationStore;
+import org.ichnaea.mysql.migration.V1__Schema;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * MAC-keyed stations in sixteen shard tables ({@code <kind>_shard_0} .. {@code _f}, chosen by the fifth hex digit of
+ * the MAC): one query per shard touched, never one per network. Reads go to the read pool, writes to the write pool.
+ */
+public abstract class MysqlMacStationStore implements MacStationStore {
+
+    private static final String COLUMNS = "mac, " + String.join(", ", StationColumns.NAMES);
+
+    private final Jdbi reads;
+    private final Jdbi writes;
+    private final String kind;
+    private final String upsert;
+
+    protected MysqlMacStationStore(Database reads, Database writes, String kind) {
+        this.reads = reads.jdbi();
+        this.writes = writes.jdbi();
+        this.kind = kind;
+        List<String> columns = new ArrayList<>();
+        columns.add("mac");
+        columns.addAll(StationColumns.NAMES);
+        this.upsert = writes.dialect().upsert("%s", "mac", columns);
+    }
+
+    private String table(int shard) {
+        return kind + "_shard_" + V1__Schema.SHARDS.charAt(shard);
+    }
+
+    private static Map<Integer, List<byte[]>> byShard(Collection<MacAddress> macs) {
+        Map<Integer, List<byte[]>> shards = new TreeMap<>();
+        for (MacAddress mac : new LinkedHashSet<>(macs)) {
+            shards.computeIfAbsent(mac.shard(), k -> new ArrayList<>()).add(mac.bytes());
+        }
+        return shards;
+    }
+
+    @Override
+    public List<MacStation> findAll(Collection<MacAddress> macs) {
+        if (macs.isEmpty()) {
+            return new ArrayList<>();
+        }
+        return Sql.guard(kind + " station lookup", () -> reads.withHandle(h -> select(h, macs, false)));
+    }
+
+    private List<MacStation> select(Handle h, Collection<MacAddress> macs, boolean forUpdate) {
+        List<MacStation> found = new ArrayList<>(macs.size());
+        for (Map.Entry<Integer, List<byte[]>> shard : byShard(macs).entrySet()) {
+            found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM " + table(shard.getKey())
+                            + " WHERE mac IN (<macs>)" + (forUpdate ? " FOR UPDATE" : ""))
+                    .bindList("macs", shard.getValue())
+                    .map((rs, ctx) -> map(rs))
+                    .list());
+        }
+        return found;
+    }
+
+    private static MacStation map(ResultSet rs) throws SQLException {
+        return new MacStation(MacAddress.ofBytes(rs.getBytes("mac")), StationColumns.read(rs));
+    }
+
+    @Override
+    public void saveAll(Collection<MacStation> stations) {
+        if (stations.isEmpty()) {
+            return;
+        }
+        Sql.retrying(kind + " station save", () -> writes.inTransaction(h -> {
+            write(h, stations);
+            return null;
+        }));
+    }
+
+    private void write(Handle h, Collection<MacStation> stations) {
+        Map<Integer, List<MacStation>> shards = new TreeMap<>();
+        for (MacStation s : stations) {
+            shards.computeIfAbsent(s.mac().shard(), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<Integer, List<MacStation>> shard : shards.entrySet()) {
+            PreparedBatch batch = h.prepareBatch(String.format(upsert, table(shard.getKey())));
+            for (MacStation s : shard.getValue()) {
+                batch.bind("mac", s.mac().bytes());
+                StationColumns.bind(batch, s.data());
+                batch.add();
+            }
+            batch.execute();
+        }
+    }
+
+    @Override
+    public void deleteAll(Collection<MacAddress> macs) {
+        if (macs.isEmpty()) {
+            return;
+        }
+        Sql.retrying(kind + " station delete", () -> writes.inTransaction(h -> {
+            for (Map.Entry<Integer, List<byte[]>> shard : byShard(macs).entrySet()) {
+                h.createUpdate("DELETE FROM " + table(shard.getKey()) + " WHERE mac IN (<macs>)")
+                        .bindList("macs", shard.getValue()).execute();
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public long count() {
+        return Sql.guard(kind + " station count", () -> reads.withHandle(h -> {
+            long total = 0;
+            for (int shard = 0; shard < 16; shard++) {
+                total += h.createQuery("SELECT COUNT(*) FROM " + table(shard)).mapTo(Long.class).one();
+            }
+            return total;
+        }));
+    }
+
+    @Override
+    public void forEach(Consumer<MacStation> action) {
+        Sql.guardRun(kind + " station export", () -> reads.useHandle(h -> {
+            for (int shard = 0; shard < 16; shard++) {
+                h.createQuery("SELECT " + COLUMNS + " FROM " + table(shard))
+                        .setFetchSize(1000)
+                        .map((rs, ctx) -> map(rs))
+                        .useStream(stream -> stream.forEach(action));
+            }
+        }));
+    }
+
+    @Override
+    public void update(Collection<MacAddress> macs,
+                       Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+        if (macs.isEmpty()) {
+            return;
+        }
+        Sql.retrying(kind + " station update", () -> writes.inTransaction(h -> {
+            Map<MacAddress, MacStation> locked = new HashMap<>();
+            for (MacStation s : select(h, macs, true)) {
+                locked.put(s.mac(), s);
+            }
+            Collection<MacStation> changed = change.apply(locked);
+            if (!changed.isEmpty()) {
+                write(h, changed);
+            }
+            return null;
+        }));
+    }
+}

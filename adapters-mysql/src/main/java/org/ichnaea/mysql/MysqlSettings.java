@@ -1,0 +1,52 @@
+package org.ichnaea.mysql;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How to reach one database pool.
+ *
+ * @param jdbcUrl           a {@code jdbc:mariadb:}, {@code jdbc:mysql:} or {@code jdbc:h2:} URL
+ * @param connectionTimeout how long a caller waits for a connection before the store reports itself unavailable
+ * @param readOnly          whether the pool is the web tier's read-only pool
+ */
+public record MysqlSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+                            Duration connectionTimeout, boolean readOnly, String poolName) {
+
+    /** About one second: a database outage must reach the web tier quickly, so locate degrades to GeoIP. */
+    public static final Duration WEB_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration WORKER_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Settings from an operator URI: {@code mysql://USER:PASS@HOST:PORT/DB} (Ichnaea's {@code mysql+pymysql://}
+     * form too) or a JDBC URL.
+     */
+    public static MysqlSettings fromUri(String uri, boolean readOnly, int maxPoolSize) {
+        DatabaseUrls.Target target = DatabaseUrls.parse(uri);
+        return new MysqlSettings(target.jdbcUrl(), target.user(), target.password(), maxPoolSize,
+                readOnly ? WEB_CONNECTION_TIMEOUT : WORKER_CONNECTION_TIMEOUT, readOnly,
+                readOnly ? "ichnaea-web" : "ichnaea-worker");
+    }
+
+    /**
+     * The embedded default: one H2 file {@code ichnaea.mv.db} under the data directory, in MySQL mode, opened with
+     * {@code AUTO_SERVER} so CLI commands can use it while a server runs.
+     */
+    public static MysqlSettings embedded(Path dataDir, boolean readOnly, int maxPoolSize) {
+        Path file = dataDir.toAbsolutePath().resolve("ichnaea");
+        String url = "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return new MysqlSettings(url, "sa", "", maxPoolSize,
+                readOnly ? WEB_CONNECTION_TIMEOUT : WORKER_CONNECTION_TIMEOUT, false,
+                readOnly ? "ichnaea-web" : "ichnaea-worker");
+    }
+
+    public Dialect dialect() {
+        return Dialect.of(jdbcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "MysqlSettings[" + DatabaseUrls.redact(jdbcUrl) + ", user=" + user + ", pool=" + maxPoolSize + "]";
+    }
+}

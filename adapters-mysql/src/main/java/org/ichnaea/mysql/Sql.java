@@ -1,0 +1,103 @@
+package org.ichnaea.mysql;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import org.ichnaea.core.StoreUnavailableException;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Shared helpers of the stores: fault translation, bounded retry, typed binding of nullable values. */
+final class Sql {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
+    /** Tries of one transaction on deadlock or lock wait (§5.5: at most 3). */
+    static final int MAX_TRIES = 3;
+
+    private Sql() {
+    }
+
+    /** Runs a database call; any Jdbi fault becomes {@link StoreUnavailableException} with its cause kept. */
+    static <T> T guard(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (JdbiException e) {
+            throw new StoreUnavailableException(what + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    static void guardRun(String what, Runnable call) {
+        guard(what, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    /** Runs a transaction, retrying deadlocks and lock waits with exponential back-off, at most 3 tries. */
+    static <T> T retrying(String what, Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (JdbiException e) {
+                SQLException sql = sqlCause(e);
+                boolean retryable = sql != null && Dialect.isRetryable(sql.getSQLState(), sql.getErrorCode());
+                if (!retryable || attempt >= MAX_TRIES) {
+                    throw new StoreUnavailableException(what + " failed: " + rootMessage(e), e);
+                }
+                LOG.info("{}: {} (try {} of {}), retrying", what, sql.getMessage(), attempt, MAX_TRIES);
+                try {
+                    Thread.sleep(50L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreUnavailableException(what + " interrupted", interrupted);
+                }
+            }
+        }
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    static LocalDateTime toDb(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS),
+                ZoneOffset.UTC);
+    }
+
+    static Instant fromDb(LocalDateTime value) {
+        return value == null ? null : value.toInstant(ZoneOffset.UTC);
+    }
+
+    static <S extends SqlStatement<S>> S bind(S statement, String name, Object value, int sqlType) {
+        return value == null ? statement.bindNull(name, sqlType) : statement.bindByType(name, value,
+                value.getClass());
+    }
+
+    static <S extends SqlStatement<S>> S bindInstant(S statement, String name, Instant value) {
+        return value == null ? statement.bindNull(name, Types.TIMESTAMP) : statement.bind(name, toDb(value));
+    }
+
+    static <S extends SqlStatement<S>> S bindDate(S statement, String name, LocalDate value) {
+        return value == null ? statement.bindNull(name, Types.DATE) : statement.bind(name, value);
+    }
+}
