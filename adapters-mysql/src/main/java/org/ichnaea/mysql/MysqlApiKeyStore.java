@@ -2,7 +2,6 @@ package org.ichnaea.mysql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.ichnaea.core.apikey.ApiKey;
@@ -65,14 +64,14 @@ public final class MysqlApiKeyStore implements ApiKeyStore {
                     .bind("allow_locate", key.allowLocate())
                     .bind("allow_region", key.allowRegion())
                     .bind("fallback_schema", key.fallbackSchema().id());
-            Sql.bind(u, "maxreq", key.maxreq(), Types.INTEGER);
-            Sql.bind(u, "fallback_name", key.fallbackName(), Types.VARCHAR);
-            Sql.bind(u, "fallback_url", key.fallbackUrl(), Types.VARCHAR);
-            Sql.bind(u, "fallback_ratelimit", key.fallbackRatelimit(), Types.INTEGER);
-            Sql.bind(u, "fallback_ratelimit_interval", key.fallbackRatelimitInterval(), Types.INTEGER);
-            Sql.bind(u, "fallback_cache_expire", key.fallbackCacheExpire(), Types.INTEGER);
-            Sql.bind(u, "store_sample_locate", key.storeSampleLocate(), Types.INTEGER);
-            Sql.bind(u, "store_sample_submit", key.storeSampleSubmit(), Types.INTEGER);
+            Sql.bind(u, "maxreq", key.maxreq(), Integer.class);
+            Sql.bind(u, "fallback_name", key.fallbackName(), String.class);
+            Sql.bind(u, "fallback_url", key.fallbackUrl(), String.class);
+            Sql.bind(u, "fallback_ratelimit", key.fallbackRatelimit(), Integer.class);
+            Sql.bind(u, "fallback_ratelimit_interval", key.fallbackRatelimitInterval(), Integer.class);
+            Sql.bind(u, "fallback_cache_expire", key.fallbackCacheExpire(), Integer.class);
+            Sql.bind(u, "store_sample_locate", key.storeSampleLocate(), Integer.class);
+            Sql.bind(u, "store_sample_submit", key.storeSampleSubmit(), Integer.class);
             u.execute();
         }));
     }

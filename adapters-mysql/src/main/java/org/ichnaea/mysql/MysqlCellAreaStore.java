@@ -2,7 +2,6 @@ package org.ichnaea.mysql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -76,8 +75,8 @@ public final class MysqlCellAreaStore implements CellAreaStore {
                 batch.bind("areaid", Keys.areaId(id)).bind("radio", id.radio().code()).bind("mcc", id.mcc())
                         .bind("mnc", id.mnc()).bind("lac", id.lac()).bind("lat", a.lat()).bind("lon", a.lon())
                         .bind("radius", a.radius()).bind("num_cells", a.numCells());
-                Sql.bind(batch, "region", a.region(), Types.VARCHAR);
-                Sql.bind(batch, "avg_cell_radius", a.avgCellRadius(), Types.INTEGER);
+                Sql.bind(batch, "region", a.region(), String.class);
+                Sql.bind(batch, "avg_cell_radius", a.avgCellRadius(), Integer.class);
                 Sql.bindInstant(batch, "created", a.created());
                 Sql.bindInstant(batch, "modified", a.modified());
                 Sql.bindDate(batch, "last_seen", a.lastSeen());

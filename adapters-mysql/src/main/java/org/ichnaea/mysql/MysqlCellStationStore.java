@@ -2,7 +2,6 @@ package org.ichnaea.mysql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -109,7 +108,7 @@ public final class MysqlCellStationStore implements CellStationStore {
                 CellId id = c.id();
                 batch.bind("cellid", Keys.cellId(id)).bind("radio", id.radio().code()).bind("mcc", id.mcc())
                         .bind("mnc", id.mnc()).bind("lac", id.lac()).bind("cid", id.cid());
-                Sql.bind(batch, "psc", c.psc(), Types.INTEGER);
+                Sql.bind(batch, "psc", c.psc(), Integer.class);
                 StationColumns.bind(batch, c.data());
                 batch.add();
             }

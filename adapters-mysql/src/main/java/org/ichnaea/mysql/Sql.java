@@ -1,7 +1,6 @@
 package org.ichnaea.mysql;
 
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -88,16 +87,19 @@ final class Sql {
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }
 
-    static <S extends SqlStatement<S>> S bind(S statement, String name, Object value, int sqlType) {
-        return value == null ? statement.bindNull(name, sqlType) : statement.bindByType(name, value,
-                value.getClass());
+    /**
+     * Binds a nullable value with its Java type, so a null and a non-null in two rows of one batch bind alike
+     * (Jdbi batches reuse the binder of the first row).
+     */
+    static <S extends SqlStatement<S>, T> S bind(S statement, String name, T value, Class<T> type) {
+        return statement.bindByType(name, value, type);
     }
 
     static <S extends SqlStatement<S>> S bindInstant(S statement, String name, Instant value) {
-        return value == null ? statement.bindNull(name, Types.TIMESTAMP) : statement.bind(name, toDb(value));
+        return statement.bindByType(name, toDb(value), LocalDateTime.class);
     }
 
     static <S extends SqlStatement<S>> S bindDate(S statement, String name, LocalDate value) {
-        return value == null ? statement.bindNull(name, Types.DATE) : statement.bind(name, value);
+        return statement.bindByType(name, value, LocalDate.class);
     }
 }

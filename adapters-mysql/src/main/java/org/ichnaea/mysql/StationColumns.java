@@ -2,7 +2,6 @@ package org.ichnaea.mysql;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -34,23 +33,23 @@ final class StationColumns {
     }
 
     static <S extends SqlStatement<S>> S bind(S s, StationData d) {
-        Sql.bind(s, "lat", d.lat(), Types.DOUBLE);
-        Sql.bind(s, "lon", d.lon(), Types.DOUBLE);
-        Sql.bind(s, "max_lat", d.maxLat(), Types.DOUBLE);
-        Sql.bind(s, "min_lat", d.minLat(), Types.DOUBLE);
-        Sql.bind(s, "max_lon", d.maxLon(), Types.DOUBLE);
-        Sql.bind(s, "min_lon", d.minLon(), Types.DOUBLE);
-        Sql.bind(s, "radius", d.radius(), Types.INTEGER);
-        Sql.bind(s, "region", d.region(), Types.VARCHAR);
-        Sql.bind(s, "samples", d.samples(), Types.BIGINT);
-        Sql.bind(s, "source", d.source() == null ? null : d.source().code(), Types.INTEGER);
-        Sql.bind(s, "weight", d.weight(), Types.DOUBLE);
+        Sql.bind(s, "lat", d.lat(), Double.class);
+        Sql.bind(s, "lon", d.lon(), Double.class);
+        Sql.bind(s, "max_lat", d.maxLat(), Double.class);
+        Sql.bind(s, "min_lat", d.minLat(), Double.class);
+        Sql.bind(s, "max_lon", d.maxLon(), Double.class);
+        Sql.bind(s, "min_lon", d.minLon(), Double.class);
+        Sql.bind(s, "radius", d.radius(), Integer.class);
+        Sql.bind(s, "region", d.region(), String.class);
+        Sql.bind(s, "samples", d.samples(), Long.class);
+        Sql.bind(s, "source", d.source() == null ? null : d.source().code(), Integer.class);
+        Sql.bind(s, "weight", d.weight(), Double.class);
         Sql.bindInstant(s, "created", d.created());
         Sql.bindInstant(s, "modified", d.modified());
         Sql.bindDate(s, "last_seen", d.lastSeen());
         Sql.bindDate(s, "block_first", d.blockFirst());
         Sql.bindDate(s, "block_last", d.blockLast());
-        Sql.bind(s, "block_count", d.blockCount(), Types.INTEGER);
+        Sql.bind(s, "block_count", d.blockCount(), Integer.class);
         return s;
     }
 }
