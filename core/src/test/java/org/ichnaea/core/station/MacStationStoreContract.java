@@ -115,6 +115,36 @@ public abstract class MacStationStoreContract {
     }
 
     @Test
+    void concurrent_updates_of_one_station_lose_no_increment() throws Exception {
+        MacStation station = TestStations.wifi("aa:bb:cc:00:00:01").samples(0).build();
+        store.saveAll(List.of(station));
+        int threads = 4;
+        int increments = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < increments; i++) {
+                        store.update(List.of(station.mac()), locked -> {
+                            MacStation old = locked.get(station.mac());
+                            return List.of(new MacStation(old.mac(), old.data().withSamples(
+                                    old.data().samples() + 1, old.data().radius())));
+                        });
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.findAll(List.of(station.mac()))).singleElement()
+                .satisfies(s -> assertThat(s.data().samples()).isEqualTo((long) threads * increments));
+    }
+
+    @Test
     void an_empty_lookup_finds_nothing() {
         store.saveAll(List.of(TestStations.wifi("aa:bb:cc:00:00:01").build()));
         assertThat(store.findAll(List.of())).isEmpty();
