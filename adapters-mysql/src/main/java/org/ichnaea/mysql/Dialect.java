@@ -46,6 +46,22 @@ public enum Dialect {
     }
 
     /**
+     * An insert-or-replace statement for {@code rows} rows with positional parameters ({@code ?}), rows after each
+     * other: MySQL's {@code INSERT ... ON DUPLICATE KEY UPDATE}, H2's {@code MERGE INTO ... KEY}.
+     */
+    public String upsert(String table, String key, java.util.List<String> columns, int rows) {
+        String names = String.join(", ", columns);
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String values = String.join(", ", java.util.Collections.nCopies(rows, tuple));
+        if (this == H2) {
+            return "MERGE INTO " + table + " (" + names + ") KEY (" + key + ") VALUES " + values;
+        }
+        String updates = columns.stream().filter(c -> !c.equals(key)).map(c -> c + " = VALUES(" + c + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + names + ") VALUES " + values + " ON DUPLICATE KEY UPDATE " + updates;
+    }
+
+    /**
      * An insert-or-replace statement with named parameters ({@code :column}) for every column: MySQL's
      * {@code INSERT ... ON DUPLICATE KEY UPDATE}, H2's {@code MERGE INTO ... KEY}.
      */

@@ -14,7 +14,6 @@ import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.station.CellArea;
 import org.ichnaea.core.station.CellAreaStore;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Cell areas in {@code cell_area}. */
 public final class MysqlCellAreaStore implements CellAreaStore {
@@ -25,12 +24,16 @@ public final class MysqlCellAreaStore implements CellAreaStore {
 
     private final Jdbi reads;
     private final Jdbi writes;
-    private final String upsert;
+    private static final List<java.lang.reflect.Type> TYPES = List.of(byte[].class, Integer.class, Integer.class,
+            Integer.class, Integer.class, Double.class, Double.class, Integer.class, String.class, Integer.class,
+            Integer.class, LocalDateTime.class, LocalDateTime.class, LocalDate.class);
+
+    private final Dialect dialect;
 
     public MysqlCellAreaStore(Database reads, Database writes) {
         this.reads = reads.jdbi();
         this.writes = writes.jdbi();
-        this.upsert = writes.dialect().upsert("cell_area", "areaid", COLUMN_LIST);
+        this.dialect = writes.dialect();
     }
 
     private static List<byte[]> keys(Collection<CellAreaId> ids) {
@@ -68,21 +71,15 @@ public final class MysqlCellAreaStore implements CellAreaStore {
         if (areas.isEmpty()) {
             return;
         }
+        List<Object[]> rows = new ArrayList<>(areas.size());
+        for (CellArea a : areas) {
+            CellAreaId id = a.id();
+            rows.add(new Object[] {Keys.areaId(id), id.radio().code(), id.mcc(), id.mnc(), id.lac(), a.lat(), a.lon(),
+                a.radius(), a.region(), a.avgCellRadius(), a.numCells(), Sql.toDb(a.created()),
+                Sql.toDb(a.modified()), a.lastSeen()});
+        }
         Sql.retrying("cell area save", () -> writes.inTransaction(h -> {
-            PreparedBatch batch = h.prepareBatch(upsert);
-            for (CellArea a : areas) {
-                CellAreaId id = a.id();
-                batch.bind("areaid", Keys.areaId(id)).bind("radio", id.radio().code()).bind("mcc", id.mcc())
-                        .bind("mnc", id.mnc()).bind("lac", id.lac()).bind("lat", a.lat()).bind("lon", a.lon())
-                        .bind("radius", a.radius()).bind("num_cells", a.numCells());
-                Sql.bind(batch, "region", a.region(), String.class);
-                Sql.bind(batch, "avg_cell_radius", a.avgCellRadius(), Integer.class);
-                Sql.bindInstant(batch, "created", a.created());
-                Sql.bindInstant(batch, "modified", a.modified());
-                Sql.bindDate(batch, "last_seen", a.lastSeen());
-                batch.add();
-            }
-            batch.execute();
+            Upserts.write(h, dialect, "cell_area", "areaid", COLUMN_LIST, TYPES, rows);
             return null;
         }));
     }

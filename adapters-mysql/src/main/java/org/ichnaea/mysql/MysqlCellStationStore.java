@@ -18,7 +18,6 @@ import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Cells in one table per radio ({@code cell_gsm}, {@code cell_wcdma}, {@code cell_lte}, {@code cell_nr}). */
 public final class MysqlCellStationStore implements CellStationStore {
@@ -30,14 +29,25 @@ public final class MysqlCellStationStore implements CellStationStore {
 
     private final Jdbi reads;
     private final Jdbi writes;
-    private final String upsert;
+    private static final List<String> UPSERT_COLUMNS;
+    private static final List<java.lang.reflect.Type> UPSERT_TYPES;
+
+    static {
+        List<String> columns = new ArrayList<>(List.of("cellid", "radio", "mcc", "mnc", "lac", "cid", "psc"));
+        columns.addAll(StationColumns.NAMES);
+        UPSERT_COLUMNS = List.copyOf(columns);
+        List<java.lang.reflect.Type> types = new ArrayList<>(List.of(byte[].class, Integer.class, Integer.class,
+                Integer.class, Integer.class, Long.class, Integer.class));
+        types.addAll(StationColumns.TYPES);
+        UPSERT_TYPES = List.copyOf(types);
+    }
+
+    private final Dialect dialect;
 
     public MysqlCellStationStore(Database reads, Database writes) {
         this.reads = reads.jdbi();
         this.writes = writes.jdbi();
-        List<String> columns = new ArrayList<>(List.of("cellid", "radio", "mcc", "mnc", "lac", "cid", "psc"));
-        columns.addAll(StationColumns.NAMES);
-        this.upsert = writes.dialect().upsert("%s", "cellid", columns);
+        this.dialect = writes.dialect();
     }
 
     private static String table(RadioType radio) {
@@ -103,16 +113,13 @@ public final class MysqlCellStationStore implements CellStationStore {
             radios.computeIfAbsent(c.id().radio(), k -> new ArrayList<>()).add(c);
         }
         for (Map.Entry<RadioType, List<CellStation>> radio : radios.entrySet()) {
-            PreparedBatch batch = h.prepareBatch(String.format(upsert, table(radio.getKey())));
+            List<Object[]> rows = new ArrayList<>(radio.getValue().size());
             for (CellStation c : radio.getValue()) {
                 CellId id = c.id();
-                batch.bind("cellid", Keys.cellId(id)).bind("radio", id.radio().code()).bind("mcc", id.mcc())
-                        .bind("mnc", id.mnc()).bind("lac", id.lac()).bind("cid", id.cid());
-                Sql.bind(batch, "psc", c.psc(), Integer.class);
-                StationColumns.bind(batch, c.data());
-                batch.add();
+                rows.add(StationColumns.values(c.data(), Keys.cellId(id), id.radio().code(), id.mcc(), id.mnc(),
+                        id.lac(), id.cid(), c.psc()));
             }
-            batch.execute();
+            Upserts.write(h, dialect, table(radio.getKey()), "cellid", UPSERT_COLUMNS, UPSERT_TYPES, rows);
         }
     }
 

@@ -17,7 +17,6 @@ import org.ichnaea.core.station.MacStationStore;
 import org.ichnaea.mysql.migration.V1__Schema;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * MAC-keyed stations in sixteen shard tables ({@code <kind>_shard_0} .. {@code _f}, chosen by the fifth hex digit of
@@ -30,16 +29,26 @@ public abstract class MysqlMacStationStore implements MacStationStore {
     private final Jdbi reads;
     private final Jdbi writes;
     private final String kind;
-    private final String upsert;
+    private final Dialect dialect;
+    private static final List<String> UPSERT_COLUMNS;
+    private static final List<java.lang.reflect.Type> UPSERT_TYPES;
+
+    static {
+        List<String> columns = new ArrayList<>();
+        columns.add("mac");
+        columns.addAll(StationColumns.NAMES);
+        UPSERT_COLUMNS = List.copyOf(columns);
+        List<java.lang.reflect.Type> types = new ArrayList<>();
+        types.add(byte[].class);
+        types.addAll(StationColumns.TYPES);
+        UPSERT_TYPES = List.copyOf(types);
+    }
 
     protected MysqlMacStationStore(Database reads, Database writes, String kind) {
         this.reads = reads.jdbi();
         this.writes = writes.jdbi();
         this.kind = kind;
-        List<String> columns = new ArrayList<>();
-        columns.add("mac");
-        columns.addAll(StationColumns.NAMES);
-        this.upsert = writes.dialect().upsert("%s", "mac", columns);
+        this.dialect = writes.dialect();
     }
 
     private String table(int shard) {
@@ -95,13 +104,11 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             shards.computeIfAbsent(s.mac().shard(), k -> new ArrayList<>()).add(s);
         }
         for (Map.Entry<Integer, List<MacStation>> shard : shards.entrySet()) {
-            PreparedBatch batch = h.prepareBatch(String.format(upsert, table(shard.getKey())));
+            List<Object[]> rows = new ArrayList<>(shard.getValue().size());
             for (MacStation s : shard.getValue()) {
-                batch.bind("mac", s.mac().bytes());
-                StationColumns.bind(batch, s.data());
-                batch.add();
+                rows.add(StationColumns.values(s.data(), (Object) s.mac().bytes()));
             }
-            batch.execute();
+            Upserts.write(h, dialect, table(shard.getKey()), "mac", UPSERT_COLUMNS, UPSERT_TYPES, rows);
         }
     }
 

@@ -27,7 +27,7 @@ final class Sql {
     static <T> T guard(String what, Supplier<T> call) {
         try {
             return call.get();
-        } catch (JdbiException e) {
+        } catch (JdbiException | Upserts.Failure e) {
             throw new StoreUnavailableException(what + " failed: " + rootMessage(e), e);
         }
     }
@@ -44,7 +44,7 @@ final class Sql {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
-            } catch (JdbiException e) {
+            } catch (JdbiException | Upserts.Failure e) {
                 SQLException sql = sqlCause(e);
                 boolean retryable = sql != null && Dialect.isRetryable(sql.getSQLState(), sql.getErrorCode());
                 if (!retryable || attempt >= MAX_TRIES) {
@@ -95,11 +95,5 @@ final class Sql {
         return statement.bindByType(name, value, type);
     }
 
-    static <S extends SqlStatement<S>> S bindInstant(S statement, String name, Instant value) {
-        return statement.bindByType(name, toDb(value), LocalDateTime.class);
-    }
 
-    static <S extends SqlStatement<S>> S bindDate(S statement, String name, LocalDate value) {
-        return statement.bindByType(name, value, LocalDate.class);
-    }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.ichnaea.core.station.StationData;
 import org.ichnaea.core.station.StationSource;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /** The columns every station table shares (ichnaea-behaviour.md §4.1), and their mapping to {@link StationData}. */
 final class StationColumns {
@@ -32,24 +31,34 @@ final class StationColumns {
                 rs.getObject("block_last", LocalDate.class), rs.getObject("block_count", Integer.class));
     }
 
-    static <S extends SqlStatement<S>> S bind(S s, StationData d) {
-        Sql.bind(s, "lat", d.lat(), Double.class);
-        Sql.bind(s, "lon", d.lon(), Double.class);
-        Sql.bind(s, "max_lat", d.maxLat(), Double.class);
-        Sql.bind(s, "min_lat", d.minLat(), Double.class);
-        Sql.bind(s, "max_lon", d.maxLon(), Double.class);
-        Sql.bind(s, "min_lon", d.minLon(), Double.class);
-        Sql.bind(s, "radius", d.radius(), Integer.class);
-        Sql.bind(s, "region", d.region(), String.class);
-        Sql.bind(s, "samples", d.samples(), Long.class);
-        Sql.bind(s, "source", d.source() == null ? null : d.source().code(), Integer.class);
-        Sql.bind(s, "weight", d.weight(), Double.class);
-        Sql.bindInstant(s, "created", d.created());
-        Sql.bindInstant(s, "modified", d.modified());
-        Sql.bindDate(s, "last_seen", d.lastSeen());
-        Sql.bindDate(s, "block_first", d.blockFirst());
-        Sql.bindDate(s, "block_last", d.blockLast());
-        Sql.bind(s, "block_count", d.blockCount(), Integer.class);
-        return s;
+    /** The Java types of {@link #NAMES}, for typed binding of nulls. */
+    static final List<java.lang.reflect.Type> TYPES = List.of(Double.class, Double.class, Double.class, Double.class,
+            Double.class, Double.class, Integer.class, String.class, Long.class, Integer.class, Double.class,
+            LocalDateTime.class, LocalDateTime.class, LocalDate.class, LocalDate.class, LocalDate.class,
+            Integer.class);
+
+    /** The values of {@link #NAMES} for one station, written after {@code prefix} leading values. */
+    static Object[] values(StationData d, Object... prefix) {
+        Object[] row = new Object[prefix.length + NAMES.size()];
+        System.arraycopy(prefix, 0, row, 0, prefix.length);
+        int i = prefix.length;
+        row[i++] = d.lat();
+        row[i++] = d.lon();
+        row[i++] = d.maxLat();
+        row[i++] = d.minLat();
+        row[i++] = d.maxLon();
+        row[i++] = d.minLon();
+        row[i++] = d.radius();
+        row[i++] = d.region();
+        row[i++] = d.samples();
+        row[i++] = d.source() == null ? null : d.source().code();
+        row[i++] = d.weight();
+        row[i++] = Sql.toDb(d.created());
+        row[i++] = Sql.toDb(d.modified());
+        row[i++] = d.lastSeen();
+        row[i++] = d.blockFirst();
+        row[i++] = d.blockLast();
+        row[i] = d.blockCount();
+        return row;
     }
 }
