@@ -41,7 +41,8 @@ public final class Database implements AutoCloseable {
             config.setPassword(settings.password());
         }
         config.setPoolName(settings.poolName());
-        config.setMaximumPoolSize(settings.maxPoolSize());
+        // Flyway holds one connection for its lock while it migrates on another: never fewer than two.
+        config.setMaximumPoolSize(Math.max(2, settings.maxPoolSize()));
         config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
         config.setConnectionTimeout(Math.max(250, settings.connectionTimeout().toMillis()));
         config.setValidationTimeout(Math.max(250, Math.min(settings.connectionTimeout().toMillis(), 5000)));

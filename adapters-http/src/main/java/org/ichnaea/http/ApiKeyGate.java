@@ -1,0 +1,110 @@
+package org.ichnaea.http;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.ichnaea.core.StoreUnavailableException;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.ApiKeyStore;
+import org.ichnaea.core.apikey.ApiKeyUsage;
+import org.ichnaea.core.apikey.ApiType;
+import org.ichnaea.core.geoip.IpAddresses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API-key checks of ichnaea-behaviour.md §1.2, in Ichnaea's order (key before body): format, lookup, permission,
+ * then daily counting for locate and submit. A key store that is down lets the request through with a permissive
+ * default key; a usage counter that is down does not limit (fail open).
+ */
+final class ApiKeyGate {
+
+    static final String KEY_ATTRIBUTE = "ichnaea.apiKeyLog";
+    static final String PATH_ATTRIBUTE = "ichnaea.apiPath";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiKeyGate.class);
+
+    private final ApiKeyStore keys;
+    private final ApiKeyUsage usage;
+    private final WebSettings settings;
+    private final Clock clock;
+
+    ApiKeyGate(ApiKeyStore keys, ApiKeyUsage usage, WebSettings settings, Clock clock) {
+        this.keys = keys;
+        this.usage = usage;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * The key the request runs as, null when anonymous.
+     *
+     * @throws ApiException keyInvalid or dailyLimitExceeded
+     */
+    ApiKey check(Context ctx, ApiType type, String apiPath) {
+        ctx.attribute(PATH_ATTRIBUTE, apiPath);
+        String raw = ctx.queryParam("key");
+        if (!ApiKey.isWellFormed(raw)) {
+            ctx.attribute(KEY_ATTRIBUTE, raw == null ? "none" : "invalid");
+            return anonymous(ctx, type, apiPath);
+        }
+        Optional<ApiKey> found;
+        try {
+            found = keys.findByKey(raw);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("API key store unavailable, skipping the key check: {}", e.getMessage());
+            ctx.attribute(KEY_ATTRIBUTE, redact(raw));
+            return new ApiKey(raw, null, false, true, true, null, null, null, null, null, null, 100, 100);
+        }
+        if (found.isEmpty()) {
+            ctx.attribute(KEY_ATTRIBUTE, "invalid");
+            return anonymous(ctx, type, apiPath);
+        }
+        ApiKey key = found.get();
+        ctx.attribute(KEY_ATTRIBUTE, redact(raw));
+        if (!key.allows(type)) {
+            throw new ApiException(ApiError.KEY_INVALID);
+        }
+        if (type != ApiType.REGION) {
+            long count = count(key.validKey(), type, apiPath, ctx);
+            if (key.isLimited() && count > key.maxreq()) {
+                throw new ApiException(ApiError.DAILY_LIMIT_EXCEEDED);
+            }
+        }
+        return key;
+    }
+
+    private ApiKey anonymous(Context ctx, ApiType type, String apiPath) {
+        if (type == ApiType.SUBMIT) {
+            return null;
+        }
+        if (!settings.keyless()) {
+            throw new ApiException(ApiError.KEY_INVALID);
+        }
+        long count = count("anonymous:" + usageAddress(ctx), type, apiPath, ctx);
+        if (settings.keylessDailyLimit() > 0 && count > settings.keylessDailyLimit()) {
+            throw new ApiException(ApiError.DAILY_LIMIT_EXCEEDED);
+        }
+        return null;
+    }
+
+    private long count(String key, ApiType type, String apiPath, Context ctx) {
+        try {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            return usage.record(key, type, apiPath, usageAddress(ctx), today);
+        } catch (StoreUnavailableException e) {
+            LOG.warn("usage counters unavailable, not limiting: {}", e.getMessage());
+            return 0;
+        }
+    }
+
+    private static String usageAddress(Context ctx) {
+        return IpAddresses.parse(ClientAddress.of(ctx)).map(a -> a.getHostAddress()).orElse("127.0.0.1");
+    }
+
+    /** Enough of a key to tell keys apart in logs, never the whole key. */
+    static String redact(String key) {
+        return key.length() <= 4 ? key.charAt(0) + "…" : key.substring(0, Math.min(8, key.length() / 2)) + "…";
+    }
+}

@@ -1,0 +1,48 @@
+package org.ichnaea.http;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.ApiType;
+import org.ichnaea.core.locate.LocateQuery;
+import org.ichnaea.core.locate.Position;
+import org.ichnaea.core.locate.PositionSearcher;
+import org.ichnaea.core.locate.QueryNormalizer;
+
+/** {@code /v1/geolocate} (ichnaea-behaviour.md §1.3). */
+final class GeolocateHandler implements Handler {
+
+    private final ApiKeyGate gate;
+    private final QueryNormalizer normalizer;
+    private final PositionSearcher searcher;
+    private final long maxBodyBytes;
+
+    GeolocateHandler(ApiKeyGate gate, QueryNormalizer normalizer, PositionSearcher searcher, long maxBodyBytes) {
+        this.gate = gate;
+        this.normalizer = normalizer;
+        this.searcher = searcher;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        ApiKey key = gate.check(ctx, ApiType.LOCATE, "v1.geolocate");
+        var input = RequestParsers.locate(RequestBody.read(ctx, maxBodyBytes), ClientAddress.of(ctx));
+        LocateQuery query = normalizer.normalize(input, key, ApiType.LOCATE);
+        Optional<Position> position = searcher.search(query);
+        if (position.isEmpty()) {
+            throw new ApiException(ApiError.NOT_FOUND);
+        }
+        Position p = position.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("location", Map.of("lat", p.lat(), "lng", p.lon()));
+        body.put("accuracy", p.accuracy());
+        if (p.fallback() != null) {
+            body.put("fallback", p.fallback());
+        }
+        Responses.json(ctx, 200, body);
+    }
+}

@@ -1,0 +1,135 @@
+package org.ichnaea.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ichnaea.core.apikey.ApiKeyStore;
+import org.ichnaea.core.apikey.ApiKeyUsage;
+import org.ichnaea.core.locate.PositionSearcher;
+import org.ichnaea.core.locate.QueryNormalizer;
+import org.ichnaea.core.locate.RegionSearcher;
+import org.ichnaea.core.submit.SubmitService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web service: every API route of compatibility.md §1 on Javalin 7, with Ichnaea's status codes, envelopes,
+ * CORS and security headers, and one structured log line per request (never a full key or a body).
+ */
+public final class IchnaeaWeb {
+
+    private static final Logger REQUESTS = LoggerFactory.getLogger("org.ichnaea.http.requests");
+    private static final Logger LOG = LoggerFactory.getLogger(IchnaeaWeb.class);
+    private static final List<HandlerType> API_METHODS = List.of(HandlerType.GET, HandlerType.HEAD,
+            HandlerType.POST);
+
+    /** What the web tier talks to. */
+    public record Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer,
+                           PositionSearcher positions, RegionSearcher regions, SubmitService submit,
+                           Map<String, HealthCheck> checks, Clock clock) {
+    }
+
+    private IchnaeaWeb() {
+    }
+
+    /** A configured, not yet started Javalin application. */
+    public static Javalin create(Services services, WebSettings settings) {
+        ApiKeyGate gate = new ApiKeyGate(services.keys(), services.usage(), settings, services.clock());
+        long max = settings.maxBodyBytes();
+        Handler geolocate = new GeolocateHandler(gate, services.normalizer(), services.positions(), max);
+        Handler region = new RegionHandler(gate, services.normalizer(), services.regions(), max);
+        Map<String, Handler> api = new LinkedHashMap<>();
+        api.put("/v1/geolocate", geolocate);
+        api.put("/v1/country", region);
+        api.put("/v1/region", region);
+        api.put("/v2/geosubmit", GeosubmitHandler.v2(gate, services.submit(), max));
+        api.put("/v1/geosubmit", GeosubmitHandler.v1(gate, services.submit(), max));
+        api.put("/v1/submit", GeosubmitHandler.v0(gate, services.submit(), max));
+        Handler heartbeat = new HeartbeatHandler(services.checks());
+        Handler lbheartbeat = ctx -> Responses.json(ctx, 200, Map.of("status", "OK"));
+        Map<String, Object> version = new LinkedHashMap<>();
+        version.put("source", settings.version().source());
+        version.put("version", settings.version().version());
+        version.put("commit", settings.version().commit());
+        version.put("build", settings.version().build());
+        Handler versionHandler = ctx -> Responses.json(ctx, 200, version);
+        Map<String, Object> contribute = contribute();
+        Handler contributeHandler = ctx -> Responses.json(ctx, 200, contribute);
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = max;
+            config.http.defaultContentType = Responses.JSON;
+            config.requestLogger.http(IchnaeaWeb::logRequest);
+            config.routes.before(ctx -> {
+                ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                if (api.containsKey(ctx.path())) {
+                    ctx.header("Access-Control-Allow-Origin", "*");
+                    ctx.header("Access-Control-Max-Age", "2592000");
+                }
+            });
+            api.forEach((path, handler) -> {
+                for (HandlerType method : API_METHODS) {
+                    config.routes.addHttpHandler(method, path, handler);
+                }
+                config.routes.options(path, ctx -> ctx.status(200).result(""));
+            });
+            for (HandlerType method : API_METHODS) {
+                config.routes.addHttpHandler(method, "/__heartbeat__", heartbeat);
+                config.routes.addHttpHandler(method, "/__lbheartbeat__", lbheartbeat);
+                config.routes.addHttpHandler(method, "/__version__", versionHandler);
+                config.routes.addHttpHandler(method, "/contribute.json", contributeHandler);
+            }
+            config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.error(), e.details()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                Responses.error(ctx, ApiError.INTERNAL_ERROR, null);
+            });
+            config.routes.error(404, ctx -> {
+                if (ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE) == null && !isMonitoring(ctx.path())) {
+                    ctx.contentType("text/html; charset=utf-8").result("<h1>404 Not Found</h1>");
+                }
+            });
+            config.routes.error(413, ctx -> {
+                if (api.containsKey(ctx.path()) && (ctx.result() == null || ctx.result().isEmpty())) {
+                    Responses.error(ctx, ApiError.PAYLOAD_TOO_LARGE, null);
+                }
+            });
+        });
+    }
+
+    private static boolean isMonitoring(String path) {
+        return path.equals("/__heartbeat__") || path.equals("/__lbheartbeat__") || path.equals("/__version__")
+                || path.equals("/contribute.json");
+    }
+
+    private static void logRequest(Context ctx, Float ms) {
+        if (!REQUESTS.isInfoEnabled()) {
+            return;
+        }
+        String key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
+        String apiPath = ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE);
+        REQUESTS.info("http_method={} http_path={} http_status={} duration_ms={} api_path={} api_key={}",
+                ctx.method(), ctx.path(), ctx.status().getCode(), String.format(java.util.Locale.ROOT, "%.1f", ms),
+                apiPath == null ? "-" : apiPath, key == null ? "-" : key);
+    }
+
+    private static Map<String, Object> contribute() {
+        Map<String, Object> repository = new LinkedHashMap<>();
+        repository.put("url", "https://github.com/ichnaea-jvm/ichnaea");
+        repository.put("license", "Apache 2.0");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Ichnaea for the JVM");
+        body.put("description", "A location service wire-compatible with Mozilla's Ichnaea.");
+        body.put("repository", repository);
+        body.put("keywords", List.of("geolocation", "java", "wifi", "cell"));
+        return body;
+    }
+}

@@ -1,0 +1,158 @@
+package org.ichnaea.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.ichnaea.core.locate.QueryInput;
+import org.ichnaea.core.submit.ReportInput;
+
+/**
+ * Maps request JSON to core's raw inputs, leniently (compatibility.md §2): unknown keys are ignored, a value of the
+ * wrong type inside an entry drops that field, an entry that is not an object is dropped; only a top level of the
+ * wrong shape is a parse error.
+ */
+final class RequestParsers {
+
+    private RequestParsers() {
+    }
+
+    /** A geolocate/region body; null (empty body) is an empty query. */
+    static QueryInput locate(JsonNode body, String clientIp) {
+        if (body == null) {
+            return new QueryInput(clientIp, null, null, null, null, null, null);
+        }
+        requireObject(body, "");
+        QueryInput.Fallbacks fallbacks = null;
+        JsonNode fb = body.get("fallbacks");
+        if (fb != null && fb.isObject()) {
+            fallbacks = new QueryInput.Fallbacks(Json.bool(fb.get("lacf")), Json.bool(fb.get("ipf")));
+        } else if (fb != null && !fb.isNull()) {
+            fallbacks = new QueryInput.Fallbacks(null, null);
+        }
+        return new QueryInput(clientIp, Json.bool(body.get("considerIp")), fallbacks,
+                Json.string(body.get("radioType")),
+                list(body.get("bluetoothBeacons"), RequestParsers::blue),
+                list(body.get("cellTowers"), RequestParsers::cell),
+                list(body.get("wifiAccessPoints"), RequestParsers::wifi));
+    }
+
+    static void requireObject(JsonNode body, String path) {
+        if (!body.isObject()) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
+                    Map.of(path, "\"" + body + "\" is not a mapping type")));
+        }
+    }
+
+    static <T> List<T> list(JsonNode node, Function<JsonNode, T> entry) {
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        List<T> out = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            if (item.isObject()) {
+                T value = entry.apply(item);
+                if (value != null) {
+                    out.add(value);
+                }
+            }
+        }
+        return out;
+    }
+
+    static QueryInput.Blue blue(JsonNode n) {
+        return new QueryInput.Blue(Json.string(Json.field(n, "macAddress", "key")), Json.integer(n.get("age")),
+                Json.integer(Json.field(n, "signalStrength", "signal")), Json.string(n.get("name")));
+    }
+
+    static QueryInput.Wifi wifi(JsonNode n) {
+        return new QueryInput.Wifi(Json.string(Json.field(n, "macAddress", "key")), Json.integer(n.get("age")),
+                Json.integer(n.get("channel")), Json.integer(n.get("frequency")),
+                Json.integer(Json.field(n, "signalStrength", "signal")),
+                Json.integer(n.get("signalToNoiseRatio")), Json.string(n.get("ssid")));
+    }
+
+    /**
+     * A cell tower: {@code psc} is an alias of {@code primaryScramblingCode} (the explicit one wins), Google's
+     * {@code newRadioCellId} carries NR cell ids, v0 names ({@code radio}, {@code mcc}, {@code cid}, ...) too.
+     */
+    static QueryInput.Cell cell(JsonNode n) {
+        Long cellId = Json.integer(Json.field(n, "cellId", "newRadioCellId", "cid"));
+        return new QueryInput.Cell(Json.string(Json.field(n, "radioType", "radio")),
+                Json.integer(Json.field(n, "mobileCountryCode", "mcc")),
+                Json.integer(Json.field(n, "mobileNetworkCode", "mnc")),
+                Json.integer(Json.field(n, "locationAreaCode", "lac", "trackingAreaCode")), cellId,
+                Json.integer(Json.field(n, "primaryScramblingCode", "psc", "physicalCellId", "pci")),
+                Json.integer(n.get("age")), Json.integer(Json.field(n, "signalStrength", "signal")),
+                Json.integer(n.get("asu")), Json.integer(Json.field(n, "timingAdvance", "ta")));
+    }
+
+    /** Geosubmit v2 (and v1 flat items, whose position fields sit on the item). */
+    static List<ReportInput> geosubmit(JsonNode body) {
+        if (body == null) {
+            throw new ApiException(ApiError.PARSE_ERROR);
+        }
+        requireObject(body, "");
+        JsonNode items = body.get("items");
+        if (items == null || items.isNull()) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation", Map.of("items", "Required")));
+        }
+        if (!items.isArray()) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
+                    Map.of("items", "\"" + items + "\" is not iterable")));
+        }
+        List<ReportInput> reports = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                continue;
+            }
+            JsonNode p = item.get("position");
+            JsonNode pos = p != null && p.isObject() ? p : item;
+            ReportInput.Position position = new ReportInput.Position(Json.number(pos.get("latitude")),
+                    Json.number(pos.get("longitude")), Json.number(pos.get("accuracy")),
+                    Json.number(pos.get("altitude")), Json.number(pos.get("altitudeAccuracy")),
+                    Json.number(pos.get("heading")), Json.number(pos.get("pressure")), Json.number(pos.get("speed")),
+                    Json.integer(pos.get("age")), Json.string(pos.get("source")));
+            reports.add(new ReportInput(Json.integer(item.get("timestamp")), position,
+                    Json.string(item.get("radioType")),
+                    list(item.get("bluetoothBeacons"), RequestParsers::blue),
+                    list(item.get("cellTowers"), RequestParsers::cell),
+                    list(item.get("wifiAccessPoints"), RequestParsers::wifi)));
+        }
+        return reports;
+    }
+
+    /** The deprecated {@code /v1/submit} ("v0") format, renamed to v2 names. */
+    static List<ReportInput> submitV0(JsonNode body) {
+        if (body == null) {
+            throw new ApiException(ApiError.PARSE_ERROR);
+        }
+        requireObject(body, "");
+        JsonNode items = body.get("items");
+        if (items == null || items.isNull()) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation", Map.of("items", "Required")));
+        }
+        if (!items.isArray()) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
+                    Map.of("items", "\"" + items + "\" is not iterable")));
+        }
+        List<ReportInput> reports = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                continue;
+            }
+            ReportInput.Position position = new ReportInput.Position(Json.number(item.get("lat")),
+                    Json.number(item.get("lon")), Json.number(item.get("accuracy")),
+                    Json.number(item.get("altitude")), Json.number(item.get("altitude_accuracy")),
+                    Json.number(item.get("heading")), Json.number(item.get("pressure")),
+                    Json.number(item.get("speed")), Json.integer(item.get("age")), Json.string(item.get("source")));
+            reports.add(new ReportInput(IsoTimes.toMillis(Json.string(item.get("time"))), position,
+                    Json.string(item.get("radio")),
+                    list(item.get("blue"), RequestParsers::blue),
+                    list(item.get("cell"), RequestParsers::cell),
+                    list(item.get("wifi"), RequestParsers::wifi)));
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,20 @@
+package org.ichnaea.core.apikey;
+
+import java.time.LocalDate;
+
+/**
+ * Daily request counters per key and API path, and the set of client addresses per key, API type and day
+ * (ichnaea-behaviour.md §2.3; Redis {@code INCR apilimit:...} and {@code PFADD apiuser:...} in production).
+ * Faults surface as {@link org.ichnaea.core.StoreUnavailableException}; callers fail open.
+ */
+public interface ApiKeyUsage {
+
+    /**
+     * Counts one request of {@code key} on {@code apiPath} (e.g. {@code v1.geolocate}) on {@code day}, remembers the
+     * client address for unique-user counting, and returns the day's count including this request.
+     */
+    long record(String key, ApiType type, String apiPath, String clientIp, LocalDate day);
+
+    /** How many distinct client addresses used {@code key} for {@code type} on {@code day}. */
+    long uniqueUsers(String key, ApiType type, LocalDate day);
+}
