@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.ichnaea.core.geoip.GeoIpDatabase;
+import org.ichnaea.core.geoip.GeoIpRecord;
 import org.ichnaea.core.geoip.GeoIpResolver;
 import org.ichnaea.core.geoip.IpAddresses;
 import org.ichnaea.core.geoip.NullGeoIpDatabase;
@@ -71,7 +73,7 @@ class GeoIpDatabasesTest {
     @Test
     void a_dbip_country_database_is_rejected() {
         Path file = new MmdbWriter("country ipv4", 4)
-                .insert("81.2.69.0/24", java.util.Map.of("country_code", "GB"))
+                .insert("81.2.69.0/24", Map.of("country_code", "GB"))
                 .writeTo(dir.resolve("dbip-country-ipv4.mmdb"));
         assertUnavailable(GeoIpDatabases.open(file), "database type 'country ipv4'");
     }
@@ -91,8 +93,8 @@ class GeoIpDatabasesTest {
         Path file = TestDatabases.maxMindCity("GeoIP2-City-Test").writeTo(dir.resolve("GeoIP2-City-Test.mmdb"));
         try (MaxMindGeoIpDatabase db = MaxMindGeoIpDatabase.open(file)) {
             assertThat(db.format()).isEqualTo(GeoIpFormat.MAXMIND_CITY);
-            assertThat(db.lookup(IpAddresses.parse("81.2.69.160").orElseThrow())).contains(
-                    new org.ichnaea.core.geoip.GeoIpRecord(51.5, -0.13, "GB", 20, true, 2643743L));
+            assertThat(db.lookup(IpAddresses.parse("81.2.69.160").orElseThrow()))
+                    .contains(new GeoIpRecord(51.5, -0.13, "GB", 20, true, 2643743L));
         }
     }
 }

@@ -38,7 +38,10 @@ final class GeolocateHandler implements Handler {
         }
         Position p = position.get();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("location", Map.of("lat", p.lat(), "lng", p.lon()));
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("lat", p.lat());
+        location.put("lng", p.lon());
+        body.put("location", location);
         body.put("accuracy", p.accuracy());
         if (p.fallback() != null) {
             body.put("fallback", p.fallback());

@@ -64,6 +64,7 @@ public final class IchnaeaWeb {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = max;
             config.http.defaultContentType = Responses.JSON;
             config.requestLogger.http(IchnaeaWeb::logRequest);

@@ -71,7 +71,7 @@ class GeolocateApiTest {
             assertThat(client.get("/v1/geolocate?key=test", b -> b.header("X-Forwarded-For", "81.2.69.160")).code())
                     .isEqualTo(200);
             assertThat(post(client, "/v1/geolocate?key=test", "", "2a02:c7f::1").body().string())
-                    .isEqualTo("{\"location\":{\"lat\":51.5,\"lng\":-0.12},\"accuracy\":25000.0}");
+                    .isEqualTo("{\"location\":{\"lat\":51.5,\"lng\":-0.12},\"accuracy\":50000.0}");
         });
     }
 
