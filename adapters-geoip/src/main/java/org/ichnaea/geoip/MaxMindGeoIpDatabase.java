@@ -1,5 +1,6 @@
 package org.ichnaea.geoip;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.ClosedDatabaseException;
 import com.maxmind.db.InvalidDatabaseException;
 import com.maxmind.db.Metadata;
@@ -24,7 +25,9 @@ import org.ichnaea.core.geoip.GeoIpRecord;
 
 /**
  * A GeoIP City database in an mmdb file, memory-mapped: MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City
- * ({@link GeoIpFormat}). Thread-safe; lookups cost no I/O beyond page faults on the mapped file.
+ * ({@link GeoIpFormat}). Thread-safe; lookups cost no I/O beyond page faults on the mapped file. Each opened file
+ * gets its own cache of decoded records ({@code CHMCache}, 4,096 entries): it more than halves the cost of a MaxMind
+ * City lookup (geoip2 decodes every locale's names), and a reloaded file never sees another file's records.
  *
  * <p>The file must be replaced by renaming a new file over it ({@code mv}), never overwritten in place: the mapping
  * keeps reading the old file's pages, which an in-place write changes or truncates under it. Lookups that hit such a
@@ -82,7 +85,8 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
         closeQuietly(reader);
         DatabaseReader cityReader;
         try {
-            cityReader = new DatabaseReader.Builder(file.toFile()).fileMode(Reader.FileMode.MEMORY_MAPPED).build();
+            cityReader = new DatabaseReader.Builder(file.toFile()).fileMode(Reader.FileMode.MEMORY_MAPPED)
+                    .withCache(new CHMCache()).build();
         } catch (IOException | RuntimeException e) {
             throw new GeoIpDatabaseException(name + " cannot be read: " + e.getMessage(), e);
         }
@@ -97,7 +101,7 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
 
     private static Reader openReader(Path file, String name) {
         try {
-            return new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED);
+            return new Reader(file.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache());
         } catch (InvalidDatabaseException e) {
             throw new GeoIpDatabaseException(name + " is not a MaxMind DB file: " + e.getMessage(), e);
         } catch (IOException e) {

@@ -1,0 +1,173 @@
+package org.ichnaea.app;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.ichnaea.core.apikey.ApiKeyStore;
+import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
+import org.ichnaea.core.geoip.GeoIpDatabase;
+import org.ichnaea.core.locate.InMemoryLocateSampleRate;
+import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.SubmitService;
+import org.ichnaea.geoip.GeoIpDatabases;
+import org.ichnaea.http.HealthCheck;
+import org.ichnaea.http.IchnaeaWeb;
+import org.ichnaea.http.WebSettings;
+import org.ichnaea.mysql.CachingApiKeyStore;
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.MysqlApiKeyStore;
+import org.ichnaea.mysql.MysqlBlueStationStore;
+import org.ichnaea.mysql.MysqlCellAreaStore;
+import org.ichnaea.mysql.MysqlCellStationStore;
+import org.ichnaea.mysql.MysqlSettings;
+import org.ichnaea.mysql.MysqlWifiStationStore;
+import org.ichnaea.mysql.queue.IncomingReportJson;
+import org.ichnaea.mysql.queue.MysqlDataQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every part of the service built by hand from the settings, and closed in reverse order.
+ * The web tier reads through its own pool (the read-only replica when configured); workers and the CLI write
+ * through the read-write pool.
+ */
+public final class Application implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+    static final String BUNDLED_GEOIP = "GeoLite2-City.mmdb";
+
+    private final Settings settings;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    final Database writes;
+    final Database reads;
+    final MysqlWifiStationStore wifi;
+    final MysqlBlueStationStore blue;
+    final MysqlCellStationStore cells;
+    final MysqlCellAreaStore areas;
+    final MysqlApiKeyStore keys;
+    final DataQueue<IncomingReport> incoming;
+    private GeoIpDatabase geoIp;
+
+    private Application(Settings settings) {
+        this.settings = settings;
+        if (settings.redisUri() != null) {
+            throw new IllegalArgumentException("REDIS_URI: this build has no Redis adapter yet; unset it to run with "
+                    + "in-process counters");
+        }
+        int pool = settings.dbPoolSize();
+        if (settings.isEmbedded()) {
+            writes = track(Database.open(MysqlSettings.embedded(settings.dataDir(), false, pool)));
+            reads = writes;
+        } else {
+            writes = track(Database.open(MysqlSettings.fromUri(settings.dbReadWriteUri(), false, pool)));
+            reads = track(Database.open(MysqlSettings.fromUri(settings.dbReadOnlyUri() != null
+                    ? settings.dbReadOnlyUri() : settings.dbReadWriteUri(), true, pool)));
+        }
+        wifi = new MysqlWifiStationStore(reads, writes);
+        blue = new MysqlBlueStationStore(reads, writes);
+        cells = new MysqlCellStationStore(reads, writes);
+        areas = new MysqlCellAreaStore(reads, writes);
+        keys = new MysqlApiKeyStore(reads, writes);
+        incoming = new MysqlDataQueue<>(writes, "update_incoming", new IncomingReportJson());
+    }
+
+    /** Opens the databases and creates or upgrades the schema. */
+    public static Application open(Settings settings) {
+        Application app = new Application(settings);
+        try {
+            app.writes.migrate();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** The GeoIP database: {@code GEOIP_PATH}, or the bundled GeoLite2 City extracted into the data directory. */
+    synchronized GeoIpDatabase geoIp() {
+        if (geoIp == null) {
+            Path path = settings.geoipPath() != null ? settings.geoipPath() : extractBundledGeoIp();
+            geoIp = path == null ? new org.ichnaea.core.geoip.NullGeoIpDatabase("no bundled GeoIP database")
+                    : GeoIpDatabases.openReloading(path);
+            if (geoIp instanceof AutoCloseable closeable) {
+                track(closeable);
+            }
+        }
+        return geoIp;
+    }
+
+    private Path extractBundledGeoIp() {
+        Path target = settings.dataDir().resolve("geoip").resolve("GeoLite2-City-20191119.mmdb");
+        try (InputStream in = Application.class.getClassLoader().getResourceAsStream(BUNDLED_GEOIP)) {
+            if (in == null) {
+                LOG.warn("the bundled GeoLite2 City database is missing from the classpath; GeoIP is off");
+                return null;
+            }
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path tmp = Files.createTempFile(target.getParent(), "geoip", ".tmp");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the bundled GeoIP database to " + target, e);
+        }
+    }
+
+    /** The web application (not started). */
+    Javalin web(Clock clock) {
+        ApiKeyStore cachedKeys = new CachingApiKeyStore(keys);
+        Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
+                .cellAreas(areas).geoIp(geoIp()).regions(new GencRegions())
+                .queryData(incoming, new InMemoryLocateSampleRate()).clock(clock).build();
+        SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
+                () -> ThreadLocalRandom.current().nextDouble(), clock);
+        Map<String, HealthCheck> checks = new LinkedHashMap<>();
+        checks.put("database", () -> {
+            reads.ping();
+            return HealthCheck.Health.up(Map.of("alembic_version", writes.schemaVersion()));
+        });
+        GeoIpDatabase geo = geoIp();
+        checks.put("geoip", () -> geo.isAvailable() ? HealthCheck.Health.up(Map.of("version", geo.description()))
+                : HealthCheck.Health.down(Map.of("version", geo.description())));
+        checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));
+        WebSettings web = new WebSettings(settings.maxBodyBytes(), settings.keyless(), settings.keylessDailyLimit(),
+                Version.info());
+        if (Settings.DEV_SECRET.equals(settings.secretKey())) {
+            LOG.warn("SECRET_KEY has its development value; set it in production");
+        }
+        return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, new InMemoryApiKeyUsage(), locator.normalizer(),
+                locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock), web);
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", resources.get(i), e.toString());
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,326 @@
+package org.ichnaea.app;
+
+import ch.qos.logback.classic.Level;
+import io.javalin.Javalin;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.FallbackSchema;
+import org.ichnaea.mysql.dump.StationFileException;
+import org.ichnaea.mysql.dump.StationJsonLines;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line of compatibility.md §5: {@code java -jar app/target/ichnaea.jar COMMAND ...}. */
+@Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
+        subcommands = {Main.Serve.class, Main.Web.class, Main.Migrate.class, Main.ApiKeys.class, Main.Import.class,
+            Main.Export.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv()));
+    }
+
+    /** Runs a command with the given environment; answers the exit code. */
+    public static int run(String[] args, java.util.Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("ichnaea: " + oneLine(e));
+            return 1;
+        });
+        ENV.set(env);
+        try {
+            return cli.execute(args);
+        } finally {
+            ENV.remove();
+        }
+    }
+
+    private static final InheritableThreadLocal<java.util.Map<String, String>> ENV = new InheritableThreadLocal<>();
+
+    static Settings settings() {
+        Settings settings = Settings.from(ENV.get() == null ? System.getenv() : ENV.get());
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(Level.toLevel(settings.loggingLevel()));
+        return settings;
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version from the manifest. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ichnaea " + Version.info().version()};
+        }
+    }
+
+    /** Shared {@code --host} and {@code --port}. */
+    static class ServerOptions {
+        @Option(names = "--host", description = "Address to listen on (default: ICHNAEA_HOST or 0.0.0.0).")
+        String host;
+
+        @Option(names = "--port", description = "Port to listen on (default: ICHNAEA_PORT or 8000).")
+        Integer port;
+
+        int serve(boolean pipeline) throws InterruptedException {
+            Settings settings = settings().withHostAndPort(host, port);
+            Application application = Application.open(settings);
+            Javalin web = application.web(Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                web.stop();
+                application.close();
+                stopped.countDown();
+            }, "ichnaea-shutdown"));
+            web.start(settings.host(), settings.port());
+            String where = settings.isEmbedded() ? "embedded database " + settings.dataDir().toAbsolutePath()
+                    : "database " + org.ichnaea.mysql.DatabaseUrls.redact(settings.dbReadWriteUri());
+            System.out.printf("Ichnaea listening on http://%s:%d/ (%s)%n",
+                    "0.0.0.0".equals(settings.host()) ? "localhost" : settings.host(), web.port(), where);
+            System.out.flush();
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Web service (the pipeline and scheduler join it with the pipeline issue).")
+    static final class Serve extends ServerOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            return serve(true);
+        }
+    }
+
+    @Command(name = "web", description = "Web tier only.")
+    static final class Web extends ServerOptions implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            return serve(false);
+        }
+    }
+
+    @Command(name = "migrate", description = "Create or upgrade the database schema.")
+    static final class Migrate implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (Application app = Application.open(settings())) {
+                System.out.println("schema at version " + app.writes.schemaVersion());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "apikey", description = "Create, list and delete API keys.",
+            subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Delete.class})
+    static final class ApiKeys implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "create", description = "Create or replace a key (maxreq 100, locate and region allowed).")
+        static final class Create implements Callable<Integer> {
+            @Parameters(index = "0", description = "The key: 1 to 40 characters of A-Z a-z 0-9 _ -.")
+            String key;
+            @Option(names = "--maxreq", description = "Requests per day and API path; 0 is unlimited (default 100).")
+            Integer maxreq = 100;
+            @Option(names = "--no-locate", description = "Refuse /v1/geolocate.")
+            boolean noLocate;
+            @Option(names = "--no-region", description = "Refuse /v1/country.")
+            boolean noRegion;
+            @Option(names = "--allow-fallback", description = "Allow the external fallback provider.")
+            boolean allowFallback;
+            @Option(names = "--fallback-name")
+            String fallbackName;
+            @Option(names = "--fallback-schema", description = "ichnaea/v1, combain/v1, googlemaps/v1, unwiredlabs/v1")
+            String fallbackSchema;
+            @Option(names = "--fallback-url")
+            String fallbackUrl;
+            @Option(names = "--fallback-ratelimit")
+            Integer fallbackRatelimit;
+            @Option(names = "--fallback-ratelimit-interval", description = "Seconds.")
+            Integer fallbackRatelimitInterval;
+            @Option(names = "--fallback-cache-expire", description = "Seconds.")
+            Integer fallbackCacheExpire;
+            @Option(names = "--store-sample-locate", description = "Percent of locate queries kept (default 100).")
+            Integer storeSampleLocate = 100;
+            @Option(names = "--store-sample-submit", description = "Percent of submissions kept (default 100).")
+            Integer storeSampleSubmit = 100;
+
+            @Override
+            public Integer call() {
+                if (!ApiKey.isWellFormed(key)) {
+                    throw new IllegalArgumentException("API keys are 1 to 40 characters of A-Z, a-z, 0-9, _ and -");
+                }
+                FallbackSchema schema = FallbackSchema.parse(fallbackSchema).orElseThrow(() ->
+                        new IllegalArgumentException("unknown fallback schema '" + fallbackSchema + "'"));
+                for (Integer pct : List.of(storeSampleLocate, storeSampleSubmit)) {
+                    if (pct < 0 || pct > 100) {
+                        throw new IllegalArgumentException("sample rates are percentages from 0 to 100");
+                    }
+                }
+                ApiKey apiKey = new ApiKey(key, maxreq, allowFallback, !noLocate, !noRegion, fallbackName, schema,
+                        fallbackUrl, fallbackRatelimit, fallbackRatelimitInterval, fallbackCacheExpire,
+                        storeSampleLocate, storeSampleSubmit);
+                try (Application app = Application.open(settings())) {
+                    app.keys.save(apiKey);
+                }
+                System.out.println("created " + key);
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "List every key.")
+        static final class ListKeys implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                try (Application app = Application.open(settings())) {
+                    for (ApiKey k : app.keys.findAll()) {
+                        System.out.printf("%s maxreq=%s locate=%s region=%s fallback=%s%n", k.validKey(),
+                                k.maxreq() == null ? "unlimited" : k.maxreq(), k.allowLocate(), k.allowRegion(),
+                                k.canFallback() ? k.fallbackName() : "no");
+                    }
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "delete", description = "Delete a key.")
+        static final class Delete implements Callable<Integer> {
+            @Parameters(index = "0")
+            String key;
+
+            @Override
+            public Integer call() {
+                try (Application app = Application.open(settings())) {
+                    if (!app.keys.delete(key)) {
+                        System.err.println("ichnaea: no key " + key);
+                        return 1;
+                    }
+                }
+                System.out.println("deleted " + key);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "import", description = "Import data.", subcommands = {Import.Stations.class})
+    static final class Import implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "stations", description = "Import stations from JSON Lines (FILE, FILE.gz or - for stdin).")
+        static final class Stations implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "FILE")
+            String file;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Application app = Application.open(settings()); InputStream in = open(file)) {
+                    StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
+                    try {
+                        StationJsonLines.Counts counts = lines.importFrom(in,
+                                n -> System.err.printf("... %,d lines%n", n));
+                        System.out.printf("imported %,d stations (wifi %,d, blue %,d, cell %,d, cellarea %,d)%n",
+                                counts.total(), counts.wifi(), counts.blue(), counts.cell(), counts.cellArea());
+                        return 0;
+                    } catch (StationFileException e) {
+                        System.err.println("ichnaea: " + e.getMessage());
+                        return 1;
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "export", description = "Export data.", subcommands = {Export.Stations.class})
+    static final class Export implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "stations", description = "Export every station as JSON Lines (FILE, FILE.gz or -).")
+        static final class Stations implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "FILE")
+            String file;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Application app = Application.open(settings())) {
+                    StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
+                    StationJsonLines.Counts counts;
+                    try (OutputStream out = create(file)) {
+                        counts = lines.export(out, n -> System.err.printf("... %,d stations%n", n));
+                    }
+                    System.err.printf("exported %,d stations%n", counts.total());
+                }
+                return 0;
+            }
+        }
+    }
+
+    static InputStream open(String file) throws IOException {
+        if ("-".equals(file)) {
+            return System.in;
+        }
+        InputStream in = Files.newInputStream(Path.of(file));
+        return file.endsWith(".gz") ? new GZIPInputStream(in, 65536) : in;
+    }
+
+    static OutputStream create(String file) throws IOException {
+        if ("-".equals(file)) {
+            return new BufferedOutputStream(new java.io.FilterOutputStream(System.out) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            });
+        }
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(file)), 65536);
+        return file.endsWith(".gz") ? new GZIPOutputStream(out, 65536) : out;
+    }
+
+    static PrintWriter stdout() {
+        return new PrintWriter(System.out, true);
+    }
+}

@@ -1,0 +1,150 @@
+package org.ichnaea.app;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The service's configuration, read from the environment only (compatibility.md §5). Each option is declared once
+ * with its name, default and documentation; {@code docs/configuration.md} is checked against these declarations by
+ * a test. A bad value stops start-up with a one-line reason.
+ */
+public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
+                       String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
+                       long keylessDailyLimit, long maxBodyBytes, int dbPoolSize) {
+
+    /** One environment variable. */
+    public record Option(String name, String defaultValue, String doc) {
+    }
+
+    public static final String DEV_SECRET = "default for development, change in production";
+
+    public static final Option DB_READWRITE_URI = new Option("DB_READWRITE_URI", "",
+            "Database of the workers and the CLI: `mysql://USER:PASS@HOST:PORT/DB` (Ichnaea's "
+                    + "`mysql+pymysql://` form too) or a `jdbc:mariadb:` / `jdbc:mysql:` URL. Unset: the embedded H2 "
+                    + "database under `ICHNAEA_DATA_DIR`.");
+    public static final Option DB_READONLY_URI = new Option("DB_READONLY_URI", "",
+            "Read-only replica for the web tier. Unset: `DB_READWRITE_URI`.");
+    public static final Option REDIS_URI = new Option("REDIS_URI", "",
+            "`redis://HOST:PORT/DB`. Unset: in-process counters and caches. (The Redis adapter arrives with the "
+                    + "pipeline issue; until then setting it stops start-up.)");
+    public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
+            "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
+                    + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
+    public static final Option SECRET_KEY = new Option("SECRET_KEY", DEV_SECRET,
+            "Salts response signatures; a warning is logged while it has its development value.");
+    public static final Option LOGGING_LEVEL = new Option("LOGGING_LEVEL", "INFO",
+            "One of ERROR, WARN, INFO, DEBUG, TRACE (Ichnaea's CRITICAL and WARNING are accepted).");
+    public static final Option DATA_DIR = new Option("ICHNAEA_DATA_DIR", "./data",
+            "Embedded database, exports and map tiles.");
+    public static final Option HOST = new Option("ICHNAEA_HOST", "0.0.0.0",
+            "Address the web server listens on (same as `--host`).");
+    public static final Option PORT = new Option("ICHNAEA_PORT", "8000",
+            "Port the web server listens on (same as `--port`).");
+    public static final Option KEYLESS = new Option("ICHNAEA_KEYLESS", "false",
+            "`true`: locate and region answer without an API key, as anonymous clients.");
+    public static final Option KEYLESS_DAILY_LIMIT = new Option("ICHNAEA_KEYLESS_DAILY_LIMIT", "1000",
+            "Requests per client address, day and API in keyless mode; 0 is unlimited.");
+    public static final Option MAX_BODY_BYTES = new Option("ICHNAEA_MAX_BODY_BYTES", "10485760",
+            "Largest request body, compressed or after gunzip; larger ones get 413.");
+    public static final Option DB_POOL_SIZE = new Option("ICHNAEA_DB_POOL_SIZE", "10",
+            "Connections per database pool (web and workers have one each).");
+
+    public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
+            SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
+            DB_POOL_SIZE);
+
+    /** Reads every option from an environment map. */
+    public static Settings from(Map<String, String> env) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Option option : OPTIONS) {
+            String value = env.get(option.name());
+            values.put(option.name(), value == null || value.isBlank() ? option.defaultValue() : value.trim());
+        }
+        String rw = blankToNull(values.get(DB_READWRITE_URI.name()));
+        String ro = blankToNull(values.get(DB_READONLY_URI.name()));
+        if (ro != null && rw == null) {
+            throw new IllegalArgumentException("DB_READONLY_URI is set but DB_READWRITE_URI is not");
+        }
+        String level = values.get(LOGGING_LEVEL.name()).toUpperCase(Locale.ROOT);
+        level = switch (level) {
+            case "CRITICAL" -> "ERROR";
+            case "WARNING" -> "WARN";
+            case "ERROR", "WARN", "INFO", "DEBUG", "TRACE" -> level;
+            default -> throw new IllegalArgumentException("LOGGING_LEVEL: unknown level '" + level + "'");
+        };
+        String geoip = blankToNull(values.get(GEOIP_PATH.name()));
+        return new Settings(rw, ro, blankToNull(values.get(REDIS_URI.name())), geoip == null ? null : Path.of(geoip),
+                values.get(SECRET_KEY.name()), level, Path.of(values.get(DATA_DIR.name())), values.get(HOST.name()),
+                parse(values, PORT, Settings::port), parse(values, KEYLESS, Settings::bool),
+                parse(values, KEYLESS_DAILY_LIMIT, v -> nonNegative(v)),
+                parse(values, MAX_BODY_BYTES, v -> positive(v)),
+                parse(values, DB_POOL_SIZE, v -> (int) positive(v)));
+    }
+
+    public Settings withHostAndPort(String newHost, Integer newPort) {
+        return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
+                newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
+                maxBodyBytes, dbPoolSize);
+    }
+
+    public boolean isEmbedded() {
+        return dbReadWriteUri == null;
+    }
+
+    private static <T> T parse(Map<String, String> values, Option option, Function<String, T> parser) {
+        String value = values.get(option.name());
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option.name() + ": " + e.getMessage() + " (got '" + value + "')");
+        }
+    }
+
+    private static int port(String value) {
+        int port = (int) number(value);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("not a port number");
+        }
+        return port;
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a whole number");
+        }
+    }
+
+    private static long nonNegative(String value) {
+        long n = number(value);
+        if (n < 0) {
+            throw new IllegalArgumentException("must be 0 or more");
+        }
+        return n;
+    }
+
+    private static long positive(String value) {
+        long n = number(value);
+        if (n <= 0) {
+            throw new IllegalArgumentException("must be more than 0");
+        }
+        return n;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
