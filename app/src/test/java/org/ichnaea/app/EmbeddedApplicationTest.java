@@ -1,0 +1,184 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.ApiKeyStore;
+import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
+import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.WifiStationStore;
+import org.ichnaea.core.submit.SubmitService;
+import org.ichnaea.http.IchnaeaWeb;
+import org.ichnaea.http.WebSettings;
+import org.ichnaea.mysql.CachingApiKeyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The application on the embedded default: H2 file, bundled GeoLite2, durable queue. */
+class EmbeddedApplicationTest {
+
+    @TempDir
+    Path dataDir;
+
+    private Settings settings() {
+        return Settings.from(Map.of("ICHNAEA_DATA_DIR", dataDir.toString()));
+    }
+
+    /** Counts the calls reaching a real store. */
+    static final class CountingKeys implements ApiKeyStore {
+        final ApiKeyStore delegate;
+        final AtomicInteger calls = new AtomicInteger();
+
+        CountingKeys(ApiKeyStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.util.Optional<ApiKey> findByKey(String key) {
+            calls.incrementAndGet();
+            return delegate.findByKey(key);
+        }
+
+        @Override
+        public List<ApiKey> findAll() {
+            calls.incrementAndGet();
+            return delegate.findAll();
+        }
+
+        @Override
+        public void save(ApiKey key) {
+            delegate.save(key);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return delegate.delete(key);
+        }
+    }
+
+    /** Counts the calls reaching a real Wi-Fi store. */
+    static final class CountingWifi implements WifiStationStore {
+        final WifiStationStore delegate;
+        final AtomicInteger calls = new AtomicInteger();
+
+        CountingWifi(WifiStationStore delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public List<MacStation> findAll(Collection<MacAddress> macs) {
+            calls.incrementAndGet();
+            return delegate.findAll(macs);
+        }
+
+        @Override
+        public void saveAll(Collection<MacStation> stations) {
+            delegate.saveAll(stations);
+        }
+
+        @Override
+        public void deleteAll(Collection<MacAddress> macs) {
+            delegate.deleteAll(macs);
+        }
+
+        @Override
+        public long count() {
+            return delegate.count();
+        }
+
+        @Override
+        public void forEach(Consumer<MacStation> action) {
+            delegate.forEach(action);
+        }
+
+        @Override
+        public void update(Collection<MacAddress> macs,
+                           Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+            delegate.update(macs, change);
+        }
+    }
+
+    @Test
+    void an_ip_only_locate_reads_no_database_table_once_its_key_is_cached() {
+        try (Application app = Application.open(settings())) {
+            app.keys.save(ApiKey.unlimited("k"));
+            CountingKeys keys = new CountingKeys(app.keys);
+            CountingWifi wifi = new CountingWifi(app.wifi);
+            Locator locator = Locator.builder().wifiStations(wifi).blueStations(app.blue).cellStations(app.cells)
+                    .cellAreas(app.areas).geoIp(app.geoIp()).regions(new GencRegions()).build();
+            var web = IchnaeaWeb.create(new IchnaeaWeb.Services(new CachingApiKeyStore(keys), new InMemoryApiKeyUsage(),
+                    locator.normalizer(), locator.positionSearcher(), locator.regionSearcher(),
+                    new SubmitService(app.incoming, MobileCountryCodes.bundled(), () -> 0.0, Clock.systemUTC()),
+                    Map.of(), Clock.systemUTC()), WebSettings.defaults());
+            JavalinTest.test(web, (server, client) -> {
+                for (int i = 0; i < 50; i++) {
+                    Response r = client.request("/v1/geolocate?key=k", b -> b.post(HttpRequest.BodyPublishers
+                            .ofString("{}")).header("X-Forwarded-For", "193.99.144.80"));
+                    assertThat(r.body().string()).isEqualTo(
+                            "{\"location\":{\"lat\":54.0679,\"lng\":12.1186},\"accuracy\":5000.0}");
+                }
+            });
+            assertThat(keys.calls).as("one key lookup, then the cache").hasValue(1);
+            assertThat(wifi.calls).as("no station table read").hasValue(0);
+        }
+    }
+
+    @Test
+    void submissions_survive_a_restart() {
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response r = client.post("/v2/geosubmit", "{\"items\":[{\"position\":{\"latitude\":52.5,"
+                        + "\"longitude\":13.4},\"wifiAccessPoints\":[{\"macAddress\":\"01:02:03:04:05:06\"}]}]}");
+                assertThat(r.code()).isEqualTo(200);
+            });
+        }
+        try (Application reopened = Application.open(settings())) {
+            var items = reopened.incoming.dequeue(10);
+            assertThat(items).singleElement().satisfies(item -> {
+                assertThat(item.report().position().lat()).isEqualTo(52.5);
+                assertThat(item.report().wifis()).singleElement()
+                        .satisfies(w -> assertThat(w.mac().hex()).isEqualTo("010203040506"));
+            });
+        }
+        assertThat(Files.exists(dataDir.resolve("ichnaea.mv.db"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("geoip/GeoLite2-City-20191119.mmdb"))).isTrue();
+    }
+
+    @Test
+    void the_cli_creates_keys_imports_and_exports_stations() throws Exception {
+        Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
+        assertThat(Main.run(new String[] {"apikey", "create", "geoclue_debian", "--maxreq", "0"}, env)).isZero();
+        assertThat(Main.run(new String[] {"apikey", "create", "bad key"}, env)).isEqualTo(1);
+        Path file = dataDir.resolve("in.jsonl");
+        Files.writeString(file, "{\"kind\":\"wifi\",\"mac\":\"aabbcc001122\",\"lat\":52.52,\"lon\":13.405}\n"
+                + "{\"kind\":\"cell\",\"radio\":\"lte\",\"mcc\":262,\"mnc\":2,\"lac\":812,\"cid\":1,\"lat\":52.5,"
+                + "\"lon\":13.4,\"radius\":1000}\n");
+        assertThat(Main.run(new String[] {"import", "stations", file.toString()}, env)).isZero();
+        Path bad = dataDir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"kind\":\"wifi\",\"mac\":\"aabbcc001133\"}\n{\"kind\":\"wifi\"}\n");
+        assertThat(Main.run(new String[] {"import", "stations", bad.toString()}, env)).isEqualTo(1);
+        Path out = dataDir.resolve("out.jsonl.gz");
+        assertThat(Main.run(new String[] {"export", "stations", out.toString()}, env)).isZero();
+        try (Application app = Application.open(settings())) {
+            assertThat(app.keys.findByKey("geoclue_debian")).hasValueSatisfying(k -> assertThat(k.maxreq()).isZero());
+            assertThat(app.wifi.count()).isEqualTo(2);
+            assertThat(app.cells.count()).isEqualTo(1);
+        }
+        assertThat(Files.size(out)).isGreaterThan(20);
+    }
+}

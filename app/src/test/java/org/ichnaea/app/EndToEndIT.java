@@ -1,0 +1,79 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole application against the machine's MariaDB ({@code TEST_DB_URL}): the CLI creates a key and imports
+ * stations, then the web service locates with them.
+ */
+class EndToEndIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void cli_key_and_stations_then_locate_on_mariadb() throws Exception {
+        String url = System.getenv("TEST_DB_URL");
+        if (url == null || url.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("TEST_DB_URL is not set: the end-to-end test must run under CI=true");
+            }
+            assumeTrue(false, "TEST_DB_URL is not set");
+        }
+        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "ICHNAEA_DATA_DIR", dataDir.toString());
+        assertThat(Main.run(new String[] {"migrate"}, env)).isZero();
+        assertThat(Main.run(new String[] {"apikey", "create", "e2e-key", "--maxreq", "1000"}, env)).isZero();
+        String today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).toString();
+        String created = Instant.now().minusSeconds(86_400 * 30).toString().replaceAll("\\.\\d+Z", "Z");
+        Path stations = dataDir.resolve("stations.jsonl");
+        Files.writeString(stations, String.join("\n",
+                "{\"kind\":\"wifi\",\"mac\":\"e2e2e2000001\",\"lat\":48.8566,\"lon\":2.3522,\"radius\":30,"
+                        + "\"samples\":8,\"created\":\"" + created + "\",\"last_seen\":\"" + today + "\"}",
+                "{\"kind\":\"wifi\",\"mac\":\"e2e2e2000002\",\"lat\":48.8568,\"lon\":2.3524,\"radius\":30,"
+                        + "\"samples\":8,\"created\":\"" + created + "\",\"last_seen\":\"" + today + "\"}",
+                "{\"kind\":\"cell\",\"radio\":\"lte\",\"mcc\":208,\"mnc\":1,\"lac\":7,\"cid\":77,\"lat\":48.85,"
+                        + "\"lon\":2.35,\"radius\":2000,\"samples\":3,\"created\":\"" + created + "\"}") + "\n");
+        assertThat(Main.run(new String[] {"import", "stations", stations.toString()}, env)).isZero();
+
+        try (Application app = Application.open(Settings.from(env))) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response wifi = client.request("/v1/geolocate?key=e2e-key", b -> b.post(HttpRequest.BodyPublishers
+                        .ofString("{\"wifiAccessPoints\":[{\"macAddress\":\"e2:e2:e2:00:00:01\",\"signalStrength\":-60},"
+                                + "{\"macAddress\":\"e2:e2:e2:00:00:02\",\"signalStrength\":-70}]}")));
+                assertThat(wifi.code()).isEqualTo(200);
+                assertThat(wifi.body().string()).startsWith("{\"location\":{\"lat\":48.856");
+                Response cell = client.request("/v1/geolocate?key=e2e-key", b -> b.post(HttpRequest.BodyPublishers
+                        .ofString("{\"cellTowers\":[{\"radioType\":\"lte\",\"mobileCountryCode\":208,"
+                                + "\"mobileNetworkCode\":1,\"locationAreaCode\":7,\"cellId\":77}]}")));
+                assertThat(cell.body().string()).isEqualTo("{\"location\":{\"lat\":48.85,\"lng\":2.35},"
+                        + "\"accuracy\":2000.0}");
+                Response region = client.request("/v1/country?key=e2e-key", b -> b.post(HttpRequest.BodyPublishers
+                        .ofString("{\"cellTowers\":[{\"radioType\":\"lte\",\"mobileCountryCode\":262,"
+                                + "\"mobileNetworkCode\":1,\"locationAreaCode\":7,\"cellId\":77}]}")));
+                assertThat(region.body().string()).isEqualTo("{\"country_code\":\"DE\",\"country_name\":\"Germany\"}");
+                Response geoip = client.request("/v1/geolocate?key=e2e-key", b -> b.post(HttpRequest.BodyPublishers
+                        .ofString("{}")).header("X-Forwarded-For", "193.99.144.80"));
+                assertThat(geoip.body().string()).isEqualTo("{\"location\":{\"lat\":54.0679,\"lng\":12.1186},"
+                        + "\"accuracy\":5000.0}");
+                assertThat(client.get("/__heartbeat__").code()).isEqualTo(200);
+                assertThat(client.request("/v1/geolocate?key=not-created", b -> b.post(HttpRequest.BodyPublishers
+                        .ofString("{}"))).code()).isEqualTo(400);
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void no_configuration_is_the_embedded_default() {
+        Settings s = Settings.from(Map.of());
+        assertThat(s.isEmbedded()).isTrue();
+        assertThat(s.port()).isEqualTo(8000);
+        assertThat(s.host()).isEqualTo("0.0.0.0");
+        assertThat(s.dataDir()).isEqualTo(Path.of("./data"));
+        assertThat(s.keyless()).isFalse();
+        assertThat(s.maxBodyBytes()).isEqualTo(10L * 1024 * 1024);
+        assertThat(s.loggingLevel()).isEqualTo("INFO");
+    }
+
+    @Test
+    void values_are_read_and_ichnaea_names_accepted() {
+        Settings s = Settings.from(Map.of("DB_READWRITE_URI", "mysql+pymysql://u:p@h:3306/db", "ICHNAEA_PORT", "9000",
+                "ICHNAEA_KEYLESS", "TRUE", "LOGGING_LEVEL", "warning", "GEOIP_PATH", "/tmp/x.mmdb"));
+        assertThat(s.isEmbedded()).isFalse();
+        assertThat(s.port()).isEqualTo(9000);
+        assertThat(s.keyless()).isTrue();
+        assertThat(s.loggingLevel()).isEqualTo("WARN");
+        assertThat(s.geoipPath()).isEqualTo(Path.of("/tmp/x.mmdb"));
+    }
+
+    @Test
+    void bad_values_fail_with_a_one_line_reason_naming_the_variable() {
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PORT", "eighty")))
+                .hasMessage("ICHNAEA_PORT: not a whole number (got 'eighty')");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PORT", "70000")))
+                .hasMessage("ICHNAEA_PORT: not a port number (got '70000')");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_KEYLESS", "maybe")))
+                .hasMessage("ICHNAEA_KEYLESS: expected true or false (got 'maybe')");
+        assertThatThrownBy(() -> Settings.from(Map.of("LOGGING_LEVEL", "LOUD")))
+                .hasMessage("LOGGING_LEVEL: unknown level 'LOUD'");
+        assertThatThrownBy(() -> Settings.from(Map.of("DB_READONLY_URI", "mysql://h/db")))
+                .hasMessage("DB_READONLY_URI is set but DB_READWRITE_URI is not");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_MAX_BODY_BYTES", "0")))
+                .hasMessageStartingWith("ICHNAEA_MAX_BODY_BYTES: must be more than 0");
+    }
+
+    @Test
+    void the_cli_exits_non_zero_with_one_line_on_bad_configuration() {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        int code;
+        try {
+            code = Main.run(new String[] {"migrate"}, Map.of("ICHNAEA_PORT", "x"));
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isEqualTo(1);
+    }
+}
