@@ -18,6 +18,7 @@ import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
 import org.ichnaea.core.geoip.GeoIpDatabase;
 import org.ichnaea.core.locate.InMemoryLocateSampleRate;
 import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.queue.BufferedDataQueue;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.submit.IncomingReport;
@@ -136,9 +137,12 @@ public final class Application implements AutoCloseable {
     /** The web application (not started). */
     Javalin web(Clock clock) {
         ApiKeyStore cachedKeys = new CachingApiKeyStore(keys);
+        // Query observations are best effort: written behind, in batches, not one transaction per request.
+        BufferedDataQueue<IncomingReport> queryData = track(new BufferedDataQueue<>(incoming, 100, 10_000,
+                java.time.Duration.ofSeconds(1), "query-data"));
         Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
                 .cellAreas(areas).geoIp(geoIp()).regions(new GencRegions())
-                .queryData(incoming, new InMemoryLocateSampleRate()).clock(clock).build();
+                .queryData(queryData, new InMemoryLocateSampleRate()).clock(clock).build();
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
