@@ -20,7 +20,7 @@ export ICHNAEA_DATA_DIR=$WORK/data ICHNAEA_PORT=$PORT ICHNAEA_HOST=127.0.0.1
 CREATED=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
 TODAY=$(date -u +%Y-%m-%d)
 for i in 1 2 3 4 5; do
-  printf '{"kind":"wifi","mac":"b3b3b300000%d","lat":52.52%d,"lon":13.40%d,"radius":40,"samples":12,"created":"%s","modified":"%s","last_seen":"%s"}\n' \
+  printf '{"kind":"wifi","mac":"b3b3b300000%d","lat":52.520%d,"lon":13.400%d,"radius":40,"samples":12,"created":"%s","modified":"%s","last_seen":"%s"}\n' \
     "$i" "$i" "$i" "$CREATED" "$CREATED" "$TODAY"
 done > "$WORK/stations.jsonl"
 java -jar "$JAR" apikey create bench --maxreq 0 >/dev/null 2>&1
