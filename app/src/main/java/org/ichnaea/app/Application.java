@@ -24,7 +24,10 @@ import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.SubmitService;
 import org.ichnaea.geoip.GeoIpDatabases;
+import org.ichnaea.core.locate.fallback.InMemoryFallbackCache;
+import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.http.HealthCheck;
+import org.ichnaea.http.fallback.HttpFallbackClient;
 import org.ichnaea.http.IchnaeaWeb;
 import org.ichnaea.http.WebSettings;
 import org.ichnaea.mysql.CachingApiKeyStore;
@@ -142,7 +145,9 @@ public final class Application implements AutoCloseable {
                 java.time.Duration.ofSeconds(1), "query-data"));
         Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
                 .cellAreas(areas).geoIp(geoIp()).regions(new GencRegions())
-                .queryData(queryData, new InMemoryLocateSampleRate()).clock(clock).build();
+                .queryData(queryData, new InMemoryLocateSampleRate())
+                .fallback(new HttpFallbackClient(), new InMemoryFallbackCache(clock), new InMemoryRateLimiter(clock))
+                .clock(clock).build();
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
