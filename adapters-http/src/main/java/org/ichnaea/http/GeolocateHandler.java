@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiType;
 import org.ichnaea.core.locate.LocateQuery;
-import org.ichnaea.core.locate.Position;
+import org.ichnaea.core.locate.Result;
+import org.ichnaea.core.locate.SearchOutcome;
 import org.ichnaea.core.locate.PositionSearcher;
 import org.ichnaea.core.locate.QueryNormalizer;
 
@@ -19,8 +19,11 @@ final class GeolocateHandler implements Handler {
     private final QueryNormalizer normalizer;
     private final PositionSearcher searcher;
     private final long maxBodyBytes;
+    private final WebMetrics metrics;
 
-    GeolocateHandler(ApiKeyGate gate, QueryNormalizer normalizer, PositionSearcher searcher, long maxBodyBytes) {
+    GeolocateHandler(ApiKeyGate gate, QueryNormalizer normalizer, PositionSearcher searcher, long maxBodyBytes,
+                     WebMetrics metrics) {
+        this.metrics = metrics;
         this.gate = gate;
         this.normalizer = normalizer;
         this.searcher = searcher;
@@ -32,11 +35,12 @@ final class GeolocateHandler implements Handler {
         ApiKey key = gate.check(ctx, ApiType.LOCATE, "v1.geolocate");
         var input = RequestParsers.locate(RequestBody.read(ctx, maxBodyBytes), ClientAddress.of(ctx));
         LocateQuery query = normalizer.normalize(input, key, ApiType.LOCATE);
-        Optional<Position> position = searcher.search(query);
-        if (position.isEmpty()) {
+        SearchOutcome outcome = searcher.searchDetailed(query);
+        metrics.result("locate", outcome.best());
+        if (outcome.best().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND);
         }
-        Position p = position.get();
+        Result p = outcome.best().get();
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("lat", p.lat());

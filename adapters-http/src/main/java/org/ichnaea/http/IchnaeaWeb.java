@@ -31,7 +31,12 @@ public final class IchnaeaWeb {
     /** What the web tier talks to. */
     public record Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer,
                            PositionSearcher positions, RegionSearcher regions, SubmitService submit,
-                           Map<String, HealthCheck> checks, Clock clock) {
+                           Map<String, HealthCheck> checks, Clock clock, WebMetrics metrics) {
+
+        public Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer, PositionSearcher positions,
+                        RegionSearcher regions, SubmitService submit, Map<String, HealthCheck> checks, Clock clock) {
+            this(keys, usage, normalizer, positions, regions, submit, checks, clock, new WebMetrics());
+        }
     }
 
     private IchnaeaWeb() {
@@ -41,8 +46,9 @@ public final class IchnaeaWeb {
     public static Javalin create(Services services, WebSettings settings) {
         ApiKeyGate gate = new ApiKeyGate(services.keys(), services.usage(), settings, services.clock());
         long max = settings.maxBodyBytes();
-        Handler geolocate = new GeolocateHandler(gate, services.normalizer(), services.positions(), max);
-        Handler region = new RegionHandler(gate, services.normalizer(), services.regions(), max);
+        WebMetrics metrics = services.metrics();
+        Handler geolocate = new GeolocateHandler(gate, services.normalizer(), services.positions(), max, metrics);
+        Handler region = new RegionHandler(gate, services.normalizer(), services.regions(), max, metrics);
         Map<String, Handler> api = new LinkedHashMap<>();
         api.put("/v1/geolocate", geolocate);
         api.put("/v1/country", region);
@@ -67,7 +73,10 @@ public final class IchnaeaWeb {
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = max;
             config.http.defaultContentType = Responses.JSON;
-            config.requestLogger.http(IchnaeaWeb::logRequest);
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.request(ctx, ms);
+                logRequest(ctx, ms);
+            });
             config.routes.before(ctx -> {
                 ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
                 ctx.header("X-Content-Type-Options", "nosniff");
@@ -88,6 +97,8 @@ public final class IchnaeaWeb {
                 config.routes.addHttpHandler(method, "/__version__", versionHandler);
                 config.routes.addHttpHandler(method, "/contribute.json", contributeHandler);
             }
+            config.routes.get("/__metrics__", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
             config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.error(), e.details()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -108,6 +119,7 @@ public final class IchnaeaWeb {
 
     private static boolean isMonitoring(String path) {
         return path.equals("/__heartbeat__") || path.equals("/__lbheartbeat__") || path.equals("/__version__")
+                || path.equals("/__metrics__")
                 || path.equals("/contribute.json");
     }
 

@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiType;
 import org.ichnaea.core.locate.QueryNormalizer;
-import org.ichnaea.core.locate.RegionAnswer;
+import org.ichnaea.core.locate.Result;
+import org.ichnaea.core.locate.SearchOutcome;
 import org.ichnaea.core.locate.RegionSearcher;
 
 /** {@code /v1/country} and its alias {@code /v1/region} (ichnaea-behaviour.md §1.4). */
@@ -18,8 +18,11 @@ final class RegionHandler implements Handler {
     private final QueryNormalizer normalizer;
     private final RegionSearcher searcher;
     private final long maxBodyBytes;
+    private final WebMetrics metrics;
 
-    RegionHandler(ApiKeyGate gate, QueryNormalizer normalizer, RegionSearcher searcher, long maxBodyBytes) {
+    RegionHandler(ApiKeyGate gate, QueryNormalizer normalizer, RegionSearcher searcher, long maxBodyBytes,
+                  WebMetrics metrics) {
+        this.metrics = metrics;
         this.gate = gate;
         this.normalizer = normalizer;
         this.searcher = searcher;
@@ -30,15 +33,17 @@ final class RegionHandler implements Handler {
     public void handle(Context ctx) {
         ApiKey key = gate.check(ctx, ApiType.REGION, "v1.country");
         var input = RequestParsers.locate(RequestBody.read(ctx, maxBodyBytes), ClientAddress.of(ctx));
-        Optional<RegionAnswer> answer = searcher.search(normalizer.normalize(input, key, ApiType.REGION));
-        if (answer.isEmpty()) {
+        SearchOutcome outcome = searcher.searchDetailed(normalizer.normalize(input, key, ApiType.REGION));
+        metrics.result("region", outcome.best());
+        if (outcome.best().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND);
         }
+        Result answer = outcome.best().get();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("country_code", answer.get().code());
-        body.put("country_name", answer.get().name());
-        if (answer.get().fallback() != null) {
-            body.put("fallback", answer.get().fallback());
+        body.put("country_code", answer.regionCode());
+        body.put("country_name", answer.regionName());
+        if (answer.fallback() != null) {
+            body.put("fallback", answer.fallback());
         }
         Responses.json(ctx, 200, body);
     }

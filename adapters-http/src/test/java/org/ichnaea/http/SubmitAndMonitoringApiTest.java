@@ -169,6 +169,29 @@ class SubmitAndMonitoringApiTest {
     }
 
     @Test
+    void metrics_count_requests_results_keys_and_queues_in_prometheus_format() {
+        JavalinTest.test(web.app(), (server, client) -> {
+            client.request("/v1/geolocate?key=test", b -> b.post(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("X-Forwarded-For", "81.2.69.160"));
+            client.request("/v1/geolocate?key=test", b -> b.post(HttpRequest.BodyPublishers.ofString("{}")));
+            post(client, "/v2/geosubmit", "{\"items\":[{\"bluetoothBeacons\":[{\"macAddress\":\"01:23:45:67:89:ab\"}]}]}");
+            Response metrics = client.get("/__metrics__");
+            assertThat(metrics.code()).isEqualTo(200);
+            assertThat(metrics.headers().get("Content-Type")).singleElement().asString().startsWith("text/plain");
+            String text = metrics.body().string();
+            assertThat(text).contains("http_server_requests_seconds_count{method=\"POST\",path=\"/v1/geolocate\","
+                    + "status=\"200\"} 1");
+            assertThat(text).contains("http_server_requests_seconds_count{method=\"POST\",path=\"/v1/geolocate\","
+                    + "status=\"404\"} 1");
+            assertThat(text).contains("locate_results_total{api=\"locate\",result=\"hit\",source=\"geoip\"} 1.0");
+            assertThat(text).contains("locate_results_total{api=\"locate\",result=\"miss\",source=\"none\"} 1.0");
+            assertThat(text).contains("api_key_requests_total{api=\"v1.geolocate\",key=\"t…\"} 2.0");
+            assertThat(text).contains("queue_size{queue=\"update_incoming\"} 1.0");
+            assertThat(text).doesNotContain("key=\"test\"");
+        });
+    }
+
+    @Test
     void a_down_backend_makes_the_heartbeat_503() {
         web.checks.put("redis", () -> HealthCheck.Health.down(Map.of()));
         web.checks.put("geoip", () -> {

@@ -51,6 +51,7 @@ final class TestWeb {
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(), () -> 0.0,
                 TestClock.fixed());
         return IchnaeaWeb.create(new IchnaeaWeb.Services(keys, usage, locator.normalizer(),
-                locator.positionSearcher(), locator.regionSearcher(), submit, checks, TestClock.fixed()), settings);
+                locator.positionSearcher(), locator.regionSearcher(), submit, checks, TestClock.fixed(),
+                new WebMetrics(Map.of("update_incoming", () -> incoming.size()))), settings);
     }
 }

@@ -29,6 +29,7 @@ import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.http.HealthCheck;
 import org.ichnaea.http.fallback.HttpFallbackClient;
 import org.ichnaea.http.IchnaeaWeb;
+import org.ichnaea.http.WebMetrics;
 import org.ichnaea.http.WebSettings;
 import org.ichnaea.mysql.CachingApiKeyStore;
 import org.ichnaea.mysql.Database;
@@ -164,8 +165,9 @@ public final class Application implements AutoCloseable {
         if (Settings.DEV_SECRET.equals(settings.secretKey())) {
             LOG.warn("SECRET_KEY has its development value; set it in production");
         }
+        WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, new InMemoryApiKeyUsage(), locator.normalizer(),
-                locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock), web);
+                locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics), web);
     }
 
     @Override

@@ -1,0 +1,70 @@
+package org.ichnaea.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.ichnaea.core.locate.Result;
+
+/**
+ * Micrometer metrics in Prometheus format at {@code /__metrics__}: requests by path, method and status with timings
+ * ({@code http_server_requests}), locate and region results by outcome and source ({@code locate_results}), requests
+ * per API key and API ({@code api_key_requests}, keys shortened as in the logs) and queue sizes ({@code queue_size}).
+ */
+public final class WebMetrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /** Publishes the size of each named queue, read at scrape time (failures read as -1). */
+    public WebMetrics(Map<String, Supplier<Long>> queues) {
+        queues.forEach((name, size) -> Gauge.builder("queue_size", () -> {
+            try {
+                return size.get();
+            } catch (RuntimeException e) {
+                return -1;
+            }
+        }).tag("queue", name).description("Items waiting in a pipeline queue").register(registry));
+    }
+
+    public WebMetrics() {
+        this(Map.of());
+    }
+
+    void request(Context ctx, float millis) {
+        String route;
+        try {
+            route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        Timer.builder("http_server_requests").tag("path", route).tag("method", ctx.method().name())
+                .tag("status", Integer.toString(ctx.status().getCode())).register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+        String key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
+        String apiPath = ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE);
+        if (apiPath != null) {
+            Counter.builder("api_key_requests").tag("key", key == null ? "none" : key).tag("api", apiPath)
+                    .register(registry).increment();
+        }
+    }
+
+    void result(String api, Optional<Result> best) {
+        Counter.builder("locate_results").tag("api", api).tag("result", best.isPresent() ? "hit" : "miss")
+                .tag("source", best.map(r -> r.source().name().toLowerCase(java.util.Locale.ROOT)).orElse("none"))
+                .register(registry).increment();
+    }
+
+    String scrape() {
+        return registry.scrape();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}
