@@ -3,13 +3,12 @@ package org.ichnaea.mysql;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.queue.DataQueueContract;
 import org.ichnaea.core.submit.IncomingReport;
-import org.ichnaea.mysql.queue.IncomingReportJson;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 
 class H2DataQueueTest extends DataQueueContract {
 
     @Override
     protected DataQueue<IncomingReport> newQueue() {
-        return new MysqlDataQueue<>(TestDatabases.h2(), "update_incoming", new IncomingReportJson());
+        return MysqlDataQueue.incoming(TestDatabases.h2(), "update_incoming");
     }
 }

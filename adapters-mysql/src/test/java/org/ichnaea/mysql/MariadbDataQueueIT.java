@@ -3,13 +3,12 @@ package org.ichnaea.mysql;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.queue.DataQueueContract;
 import org.ichnaea.core.submit.IncomingReport;
-import org.ichnaea.mysql.queue.IncomingReportJson;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 
 class MariadbDataQueueIT extends DataQueueContract {
 
     @Override
     protected DataQueue<IncomingReport> newQueue() {
-        return new MysqlDataQueue<>(TestDatabases.mariadb(), "update_incoming", new IncomingReportJson());
+        return MysqlDataQueue.incoming(TestDatabases.mariadb(), "update_incoming");
     }
 }

@@ -39,7 +39,6 @@ import org.ichnaea.mysql.MysqlCellAreaStore;
 import org.ichnaea.mysql.MysqlCellStationStore;
 import org.ichnaea.mysql.MysqlSettings;
 import org.ichnaea.mysql.MysqlWifiStationStore;
-import org.ichnaea.mysql.queue.IncomingReportJson;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +85,7 @@ public final class Application implements AutoCloseable {
         cells = new MysqlCellStationStore(reads, writes);
         areas = new MysqlCellAreaStore(reads, writes);
         keys = new MysqlApiKeyStore(reads, writes);
-        incoming = new MysqlDataQueue<>(writes, "update_incoming", new IncomingReportJson());
+        incoming = MysqlDataQueue.incoming(writes, "update_incoming");
     }
 
     /** Opens the databases and creates or upgrades the schema. */

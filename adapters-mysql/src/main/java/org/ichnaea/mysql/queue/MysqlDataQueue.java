@@ -5,8 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.IncomingReportCodec;
 import org.ichnaea.mysql.Database;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -20,12 +23,19 @@ public final class MysqlDataQueue<T> implements DataQueue<T> {
 
     private final Database db;
     private final String name;
-    private final QueueCodec<T> codec;
+    private final Function<T, byte[]> encode;
+    private final Function<byte[], T> decode;
 
-    public MysqlDataQueue(Database db, String name, QueueCodec<T> codec) {
+    public MysqlDataQueue(Database db, String name, Function<T, byte[]> encode, Function<byte[], T> decode) {
         this.db = db;
         this.name = name;
-        this.codec = codec;
+        this.encode = encode;
+        this.decode = decode;
+    }
+
+    /** The queue of incoming reports, in core's {@link IncomingReportCodec} encoding. */
+    public static MysqlDataQueue<IncomingReport> incoming(Database db, String name) {
+        return new MysqlDataQueue<>(db, name, IncomingReportCodec::encode, IncomingReportCodec::decode);
     }
 
     @Override
@@ -39,7 +49,7 @@ public final class MysqlDataQueue<T> implements DataQueue<T> {
                 PreparedBatch batch = h.prepareBatch(
                         "INSERT INTO queue_item (queue_name, payload, created) VALUES (:name, :payload, :created)");
                 for (T item : items) {
-                    batch.bind("name", name).bind("payload", codec.encode(item)).bind("created", now).add();
+                    batch.bind("name", name).bind("payload", encode.apply(item)).bind("created", now).add();
                 }
                 batch.execute();
             });
@@ -70,7 +80,7 @@ public final class MysqlDataQueue<T> implements DataQueue<T> {
                 }
                 List<T> items = new ArrayList<>(payloads.size());
                 for (byte[] payload : payloads) {
-                    items.add(codec.decode(payload));
+                    items.add(decode.apply(payload));
                 }
                 return items;
             });
