@@ -69,6 +69,8 @@ public final class IchnaeaWeb {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // On stop, Jetty stops accepting and gives in-flight requests up to 10 s to finish.
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = max;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.ichnaea.core.apikey.ApiKeyStore;
+import org.ichnaea.core.apikey.ApiKeyUsage;
 import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
 import org.ichnaea.core.geoip.GeoIpDatabase;
 import org.ichnaea.core.locate.InMemoryLocateSampleRate;
@@ -40,6 +41,12 @@ import org.ichnaea.mysql.MysqlCellStationStore;
 import org.ichnaea.mysql.MysqlSettings;
 import org.ichnaea.mysql.MysqlWifiStationStore;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
+import org.ichnaea.redis.Redis;
+import org.ichnaea.redis.RedisApiKeyUsage;
+import org.ichnaea.redis.RedisDataQueue;
+import org.ichnaea.redis.RedisFallbackCache;
+import org.ichnaea.redis.RedisLocateSampleRate;
+import org.ichnaea.redis.RedisRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,14 +70,13 @@ public final class Application implements AutoCloseable {
     final MysqlCellAreaStore areas;
     final MysqlApiKeyStore keys;
     final DataQueue<IncomingReport> incoming;
+    /** Null in the embedded mode: counters, caches and queues stay in-process or in the database. */
+    final Redis redis;
     private GeoIpDatabase geoIp;
 
     private Application(Settings settings) {
         this.settings = settings;
-        if (settings.redisUri() != null) {
-            throw new IllegalArgumentException("REDIS_URI: this build has no Redis adapter yet; unset it to run with "
-                    + "in-process counters");
-        }
+        redis = settings.redisUri() == null ? null : track(Redis.open(settings.redisUri()));
         int pool = settings.dbPoolSize();
         if (settings.isEmbedded()) {
             writes = track(Database.open(MysqlSettings.embedded(settings.dataDir(), false, pool)));
@@ -85,7 +91,8 @@ public final class Application implements AutoCloseable {
         cells = new MysqlCellStationStore(reads, writes);
         areas = new MysqlCellAreaStore(reads, writes);
         keys = new MysqlApiKeyStore(reads, writes);
-        incoming = MysqlDataQueue.incoming(writes, "update_incoming");
+        incoming = redis != null ? RedisDataQueue.incoming(redis, "update_incoming")
+                : MysqlDataQueue.incoming(writes, "update_incoming");
     }
 
     /** Opens the databases and creates or upgrades the schema. */
@@ -145,8 +152,10 @@ public final class Application implements AutoCloseable {
                 java.time.Duration.ofSeconds(1), "query-data"));
         Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
                 .cellAreas(areas).geoIp(geoIp()).regions(new GencRegions())
-                .queryData(queryData, new InMemoryLocateSampleRate())
-                .fallback(new HttpFallbackClient(), new InMemoryFallbackCache(clock), new InMemoryRateLimiter(clock))
+                .queryData(queryData, redis != null ? new RedisLocateSampleRate(redis) : new InMemoryLocateSampleRate())
+                .fallback(new HttpFallbackClient(),
+                        redis != null ? new RedisFallbackCache(redis) : new InMemoryFallbackCache(clock),
+                        redis != null ? new RedisRateLimiter(redis) : new InMemoryRateLimiter(clock))
                 .clock(clock).build();
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
@@ -158,14 +167,22 @@ public final class Application implements AutoCloseable {
         GeoIpDatabase geo = geoIp();
         checks.put("geoip", () -> geo.isAvailable() ? HealthCheck.Health.up(Map.of("version", geo.description()))
                 : HealthCheck.Health.down(Map.of("version", geo.description())));
-        checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));
+        if (redis != null) {
+            checks.put("redis", () -> {
+                redis.ping();
+                return HealthCheck.Health.up(Map.of());
+            });
+        } else {
+            checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));
+        }
         WebSettings web = new WebSettings(settings.maxBodyBytes(), settings.keyless(), settings.keylessDailyLimit(),
                 Version.info());
         if (Settings.DEV_SECRET.equals(settings.secretKey())) {
             LOG.warn("SECRET_KEY has its development value; set it in production");
         }
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
-        return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, new InMemoryApiKeyUsage(), locator.normalizer(),
+        ApiKeyUsage usage = redis != null ? new RedisApiKeyUsage(redis) : new InMemoryApiKeyUsage();
+        return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics), web);
     }
 

@@ -29,8 +29,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
     public static final Option DB_READONLY_URI = new Option("DB_READONLY_URI", "",
             "Read-only replica for the web tier. Unset: `DB_READWRITE_URI`.");
     public static final Option REDIS_URI = new Option("REDIS_URI", "",
-            "`redis://HOST:PORT/DB`. Unset: in-process counters and caches. (The Redis adapter arrives with the "
-                    + "pipeline issue; until then setting it stops start-up.)");
+            "`redis://HOST:PORT/DB`: report queue, usage counters, fallback cache and rate limit, sample rate. "
+                    + "Unset: in-process counters and caches, reports queued in the database.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole application against the machine's MariaDB ({@code TEST_DB_URL}): the CLI creates a key and imports
- * stations, then the web service locates with them.
+ * stations, then the web service locates with them; with Redis (TEST_REDIS_URI) for queues and counters.
  */
 class EndToEndIT {
 
@@ -35,7 +35,15 @@ class EndToEndIT {
             }
             assumeTrue(false, "TEST_DB_URL is not set");
         }
-        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "ICHNAEA_DATA_DIR", dataDir.toString());
+        String redis = System.getenv("TEST_REDIS_URI");
+        if (redis == null || redis.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("TEST_REDIS_URI is not set: the end-to-end test must run under CI=true");
+            }
+            assumeTrue(false, "TEST_REDIS_URI is not set");
+        }
+        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR",
+                dataDir.toString());
         assertThat(Main.run(new String[] {"migrate"}, env)).isZero();
         assertThat(Main.run(new String[] {"apikey", "create", "e2e-key", "--maxreq", "1000"}, env)).isZero();
         String today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).toString();
@@ -51,7 +59,13 @@ class EndToEndIT {
         assertThat(Main.run(new String[] {"import", "stations", stations.toString()}, env)).isZero();
 
         try (Application app = Application.open(Settings.from(env))) {
+            long queuedBefore = app.incoming.size();
             JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response submit = client.post("/v2/geosubmit?key=e2e-key", "{\"items\":[{\"position\":"
+                        + "{\"latitude\":48.85,\"longitude\":2.35},\"wifiAccessPoints\":[{\"macAddress\":"
+                        + "\"e2:e2:e2:00:00:09\"}]}]}");
+                assertThat(submit.code()).isEqualTo(200);
+                assertThat(app.incoming.size()).as("queued in Redis").isEqualTo(queuedBefore + 1);
                 Response wifi = client.request("/v1/geolocate?key=e2e-key", b -> b.post(HttpRequest.BodyPublishers
                         .ofString("{\"wifiAccessPoints\":[{\"macAddress\":\"e2:e2:e2:00:00:01\",\"signalStrength\":-60},"
                                 + "{\"macAddress\":\"e2:e2:e2:00:00:02\",\"signalStrength\":-70}]}")));
@@ -70,7 +84,12 @@ class EndToEndIT {
                         .ofString("{}")).header("X-Forwarded-For", "193.99.144.80"));
                 assertThat(geoip.body().string()).isEqualTo("{\"location\":{\"lat\":54.0679,\"lng\":12.1186},"
                         + "\"accuracy\":5000.0}");
-                assertThat(client.get("/__heartbeat__").code()).isEqualTo(200);
+                Response heartbeat = client.get("/__heartbeat__");
+                assertThat(heartbeat.code()).isEqualTo(200);
+                assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":true");
+                assertThat(new org.ichnaea.redis.RedisApiKeyUsage(app.redis).uniqueUsers("e2e-key",
+                        org.ichnaea.core.apikey.ApiType.LOCATE, LocalDate.now(ZoneOffset.UTC)))
+                        .as("unique users counted in Redis: loopback and the forwarded address").isEqualTo(2);
                 assertThat(client.request("/v1/geolocate?key=not-created", b -> b.post(HttpRequest.BodyPublishers
                         .ofString("{}"))).code()).isEqualTo(400);
             });
