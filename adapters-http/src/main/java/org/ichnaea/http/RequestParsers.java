@@ -88,8 +88,11 @@ final class RequestParsers {
                 Json.integer(n.get("asu")), Json.integer(Json.field(n, "timingAdvance", "ta")));
     }
 
-    /** Geosubmit v2 (and v1 flat items, whose position fields sit on the item). */
-    static List<ReportInput> geosubmit(JsonNode body) {
+    /**
+     * The {@code items} list of a submission: an empty body is a parse error without details, a missing list one
+     * with {@code {"items": "Required"}} (ichnaea-behaviour.md §1.5).
+     */
+    private static JsonNode items(JsonNode body) {
         if (body == null) {
             throw new ApiException(ApiError.PARSE_ERROR);
         }
@@ -102,6 +105,12 @@ final class RequestParsers {
             throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
                     Map.of("items", "\"" + items + "\" is not iterable")));
         }
+        return items;
+    }
+
+    /** Geosubmit v2 (and v1 flat items, whose position fields sit on the item). */
+    static List<ReportInput> geosubmit(JsonNode body) {
+        JsonNode items = items(body);
         List<ReportInput> reports = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             if (!item.isObject()) {
@@ -125,18 +134,7 @@ final class RequestParsers {
 
     /** The deprecated {@code /v1/submit} ("v0") format, renamed to v2 names. */
     static List<ReportInput> submitV0(JsonNode body) {
-        if (body == null) {
-            throw new ApiException(ApiError.PARSE_ERROR);
-        }
-        requireObject(body, "");
-        JsonNode items = body.get("items");
-        if (items == null || items.isNull()) {
-            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation", Map.of("items", "Required")));
-        }
-        if (!items.isArray()) {
-            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
-                    Map.of("items", "\"" + items + "\" is not iterable")));
-        }
+        JsonNode items = items(body);
         List<ReportInput> reports = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             if (!item.isObject()) {
