@@ -28,6 +28,14 @@ public interface RegionShapes {
     /** The radius in metres of a circle enclosing the region's largest part. */
     OptionalDouble maxRadiusMeters(String code);
 
+    /**
+     * Whether real shapes are loaded. Without them no point is placed in a region, and the pipeline skips its
+     * "position inside a region" checks rather than dropping every report.
+     */
+    default boolean hasShapes() {
+        return true;
+    }
+
     default boolean isKnown(String code) {
         return code != null && codes().contains(code);
     }

@@ -1,0 +1,118 @@
+package org.ichnaea.core.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ichnaea.core.radio.BlueObservation;
+import org.ichnaea.core.radio.CellId;
+import org.ichnaea.core.radio.CellObservation;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.radio.WifiObservation;
+import org.ichnaea.core.region.RegionShapes;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.Report;
+import org.ichnaea.core.submit.ReportPosition;
+
+/**
+ * The internal exporter's transform (ichnaea-behaviour.md §5.4): a report becomes weighted observations per
+ * network. Reports without a position, or outside every region (when shapes are loaded), are dropped; cells
+ * outside their MCC's regions, opted-out Wi-Fi networks and zero-weight observations too.
+ */
+public final class ReportObservations {
+
+    /** Accuracy limits beyond which an observation weighs nothing (blue 100 m, wifi 200 m, cell 1 km). */
+    static final double BLUE_ACCURACY = 100;
+    static final double WIFI_ACCURACY = 200;
+    static final double CELL_ACCURACY = 1000;
+
+    /** The observations of a batch of reports, per network key, plus the cell psc seen last. */
+    public record Batch(Map<MacAddress, java.util.List<StationObservation>> blue,
+                        Map<MacAddress, java.util.List<StationObservation>> wifi,
+                        Map<CellId, java.util.List<StationObservation>> cell, Map<CellId, Integer> psc,
+                        int droppedReports) {
+
+        public int observations() {
+            return count(blue) + count(wifi) + count(cell);
+        }
+
+        private static int count(Map<?, java.util.List<StationObservation>> map) {
+            return map.values().stream().mapToInt(java.util.List::size).sum();
+        }
+    }
+
+    private final RegionShapes regions;
+    private final MobileCountryCodes mccs;
+
+    public ReportObservations(RegionShapes regions, MobileCountryCodes mccs) {
+        this.regions = regions;
+        this.mccs = mccs;
+    }
+
+    public Batch transform(Iterable<IncomingReport> items) {
+        Map<MacAddress, java.util.List<StationObservation>> blue = new LinkedHashMap<>();
+        Map<MacAddress, java.util.List<StationObservation>> wifi = new LinkedHashMap<>();
+        Map<CellId, java.util.List<StationObservation>> cell = new LinkedHashMap<>();
+        Map<CellId, Integer> psc = new LinkedHashMap<>();
+        int dropped = 0;
+        for (IncomingReport item : items) {
+            Report r = item.report();
+            ReportPosition p = r.position();
+            if (p == null || !Double.isFinite(p.lat()) || !Double.isFinite(p.lon())
+                    || !org.ichnaea.core.geo.Geodesy.isValid(p.lat(), p.lon())
+                    || (regions.hasShapes() && !regions.anyRegion(p.lat(), p.lon()))) {
+                dropped++;
+                continue;
+            }
+            var source = item.source();
+            double base = ObservationWeight.speed(p.speed());
+            int positionAge = p.age() == null ? 0 : p.age();
+            for (BlueObservation b : r.blues()) {
+                double w = base * ObservationWeight.accuracy(p.accuracy(), BLUE_ACCURACY)
+                        * ObservationWeight.age(relative(b.age(), positionAge));
+                add(blue, b.mac(), p, w, source);
+            }
+            for (WifiObservation wo : r.wifis()) {
+                if (wo.isOptedOut()) {
+                    continue;
+                }
+                double w = base * ObservationWeight.accuracy(p.accuracy(), WIFI_ACCURACY)
+                        * ObservationWeight.age(relative(wo.age(), positionAge))
+                        * ObservationWeight.wifiSignal(wo.signal());
+                add(wifi, wo.mac(), p, w, source);
+            }
+            for (CellObservation c : r.cells()) {
+                if (c.cellId().isEmpty()) {
+                    continue;
+                }
+                if (regions.hasShapes() && mccs.regions(c.mcc()).stream()
+                        .noneMatch(code -> regions.inRegion(p.lat(), p.lon(), code))) {
+                    continue;
+                }
+                double w = base * ObservationWeight.accuracy(p.accuracy(), CELL_ACCURACY)
+                        * ObservationWeight.age(relative(c.age(), positionAge))
+                        * ObservationWeight.cellSignal(c.radio(), c.signal());
+                if (add(cell, c.cellId().get(), p, w, source) && c.psc() != null) {
+                    psc.put(c.cellId().get(), c.psc());
+                }
+            }
+        }
+        return new Batch(blue, wifi, cell, psc, dropped);
+    }
+
+    private static Integer relative(Integer age, int positionAge) {
+        if (age == null) {
+            return positionAge == 0 ? null : -positionAge;
+        }
+        return age - positionAge;
+    }
+
+    private static <K> boolean add(Map<K, java.util.List<StationObservation>> map, K key, ReportPosition p,
+                                   double weight, org.ichnaea.core.station.StationSource source) {
+        if (!(weight > 0) || !Double.isFinite(weight)) {
+            return false;
+        }
+        map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new StationObservation(p.lat(), p.lon(),
+                weight, source));
+        return true;
+    }
+}

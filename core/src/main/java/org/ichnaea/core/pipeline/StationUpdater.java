@@ -1,0 +1,100 @@
+package org.ichnaea.core.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.ichnaea.core.radio.CellId;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.region.RegionShapes;
+import org.ichnaea.core.station.CellStation;
+import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.MacStationStore;
+
+/**
+ * Applies a batch of observations to the stores (ichnaea-behaviour.md §5.5): one locked read-modify-write
+ * transaction per station type, {@link StationUpdate} per station. Returns how many stations each action touched.
+ */
+public final class StationUpdater {
+
+    private final RegionShapes regions;
+    private final Clock clock;
+
+    public StationUpdater(RegionShapes regions, Clock clock) {
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    /** Counts of actions. */
+    public static Map<StationAction, Integer> emptyCounts() {
+        Map<StationAction, Integer> counts = new EnumMap<>(StationAction.class);
+        for (StationAction action : StationAction.values()) {
+            counts.put(action, 0);
+        }
+        return counts;
+    }
+
+    public void updateMacs(StationKind kind, MacStationStore store, Map<MacAddress, List<StationObservation>> obs,
+                           Map<StationAction, Integer> counts) {
+        if (obs.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map<StationAction, Integer>> committed = new ArrayList<>(1);
+        store.update(obs.keySet(), locked -> {
+            Map<StationAction, Integer> local = emptyCounts();
+            List<MacStation> changed = new ArrayList<>();
+            for (Map.Entry<MacAddress, List<StationObservation>> entry : obs.entrySet()) {
+                MacStation existing = locked.get(entry.getKey());
+                StationUpdate.Outcome outcome = StationUpdate.apply(kind, existing == null ? null : existing.data(),
+                        entry.getValue(), now, regions);
+                local.merge(outcome.action(), 1, Integer::sum);
+                if (outcome.action().writes()) {
+                    changed.add(new MacStation(entry.getKey(), outcome.station()));
+                }
+            }
+            // The transaction may be retried: count only the last run, the one that commits.
+            committed.clear();
+            committed.add(local);
+            return changed;
+        });
+        merge(counts, committed);
+    }
+
+    public void updateCells(CellStationStore store, Map<CellId, List<StationObservation>> obs,
+                            Map<CellId, Integer> psc, Map<StationAction, Integer> counts) {
+        if (obs.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map<StationAction, Integer>> committed = new ArrayList<>(1);
+        store.update(obs.keySet(), locked -> {
+            Map<StationAction, Integer> local = emptyCounts();
+            List<CellStation> changed = new ArrayList<>();
+            for (Map.Entry<CellId, List<StationObservation>> entry : obs.entrySet()) {
+                CellStation existing = locked.get(entry.getKey());
+                StationUpdate.Outcome outcome = StationUpdate.apply(StationKind.CELL,
+                        existing == null ? null : existing.data(), entry.getValue(), now, regions);
+                local.merge(outcome.action(), 1, Integer::sum);
+                if (outcome.action().writes()) {
+                    Integer newPsc = psc.get(entry.getKey());
+                    changed.add(new CellStation(entry.getKey(), newPsc != null ? newPsc
+                            : existing == null ? null : existing.psc(), outcome.station()));
+                }
+            }
+            committed.clear();
+            committed.add(local);
+            return changed;
+        });
+        merge(counts, committed);
+    }
+
+    private static void merge(Map<StationAction, Integer> counts, List<Map<StationAction, Integer>> committed) {
+        if (!committed.isEmpty()) {
+            committed.get(0).forEach((action, n) -> counts.merge(action, n, Integer::sum));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.ichnaea.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.locate.Position;
+import org.ichnaea.core.locate.QueryInput;
+import org.ichnaea.core.queue.InMemoryDataQueue;
+import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.station.InMemoryBlueStationStore;
+import org.ichnaea.core.station.InMemoryCellStationStore;
+import org.ichnaea.core.station.InMemoryWifiStationStore;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.ReportInput;
+import org.ichnaea.core.submit.SubmitService;
+import org.ichnaea.core.testing.TestClock;
+import org.ichnaea.core.testing.TestRegions;
+import org.junit.jupiter.api.Test;
+
+/** Submissions flow through the queue into stations that the locate engine then finds. */
+class PipelineTest {
+
+    private final InMemoryDataQueue<IncomingReport> incoming = new InMemoryDataQueue<>();
+    private final InMemoryWifiStationStore wifi = new InMemoryWifiStationStore();
+    private final InMemoryBlueStationStore blue = new InMemoryBlueStationStore();
+    private final InMemoryCellStationStore cells = new InMemoryCellStationStore();
+    private final SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(), () -> 0.0,
+            TestClock.fixed());
+    private final Pipeline pipeline = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
+            MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()), wifi, blue,
+            cells);
+
+    private static ReportInput report(double lat, double lon, String... macs) {
+        List<QueryInput.Wifi> wifis = java.util.Arrays.stream(macs)
+                .map(m -> new QueryInput.Wifi(m, null, null, null, -60L, null, null)).toList();
+        return new ReportInput(null, new ReportInput.Position(lat, lon, 10.0, null, null, null, null, null, null,
+                "gnss"), null, List.of(), List.of(new QueryInput.Cell("lte", 234L, 10L, 100L, 5L, null, null, -90L,
+                null, null)), wifis);
+    }
+
+    @Test
+    void submitted_networks_become_stations_that_locate() {
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01", "aa:bb:cc:00:00:02"),
+                report(51.5002, -0.1002, "aa:bb:cc:00:00:01", "aa:bb:cc:00:00:02"),
+                report(40.0, -40.0, "aa:bb:cc:00:00:09")), null);
+
+        Pipeline.Result result = pipeline.drain();
+
+        assertThat(result.reports()).isEqualTo(3);
+        assertThat(result.droppedReports()).as("at sea").isEqualTo(1);
+        assertThat(result.actions().get(StationAction.NEW)).isEqualTo(3);
+        assertThat(wifi.count()).isEqualTo(2);
+        assertThat(cells.count()).isEqualTo(1);
+        assertThat(incoming.size()).isZero();
+
+        Locator locator = Locator.builder().wifiStations(wifi).cellStations(cells).clock(TestClock.fixed()).build();
+        Position p = locator.locate(QueryInput.builder().wifi("aa:bb:cc:00:00:01", -60).wifi("aa:bb:cc:00:00:02", -60)
+                .build()).orElseThrow();
+        assertThat(p.lat()).isBetween(51.5, 51.5002);
+        assertThat(locator.locate(QueryInput.builder().cell("lte", 234, 10, 100, 5, -90).build())).isPresent();
+    }
+
+    @Test
+    void a_second_batch_changes_the_stations_and_a_moved_network_is_blocked() {
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01", "aa:bb:cc:00:00:02")), null);
+        pipeline.drain();
+        submit.submit(List.of(report(51.5001, -0.1, "aa:bb:cc:00:00:01"), report(48.85, 2.35, "aa:bb:cc:00:00:02")),
+                null);
+        Pipeline.Result second = pipeline.drain();
+        assertThat(second.actions().get(StationAction.CHANGE)).isEqualTo(2);
+        assertThat(second.actions().get(StationAction.BLOCK)).isEqualTo(1);
+        assertThat(wifi.findAll(List.of(org.ichnaea.core.radio.MacAddress.of("aa:bb:cc:00:00:02"))))
+                .singleElement().satisfies(s -> assertThat(s.data().hasPosition()).isFalse());
+    }
+
+    @Test
+    void a_failing_store_puts_the_batch_back() {
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01")), null);
+        Pipeline broken = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
+                MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()),
+                new org.ichnaea.core.testing.UnavailableWifiStationStore(), blue, cells);
+        org.assertj.core.api.Assertions.assertThatThrownBy(broken::drain)
+                .isInstanceOf(org.ichnaea.core.StoreUnavailableException.class);
+        assertThat(incoming.size()).isEqualTo(1);
+    }
+}
