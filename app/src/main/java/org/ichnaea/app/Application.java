@@ -19,6 +19,9 @@ import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
 import org.ichnaea.core.geoip.GeoIpDatabase;
 import org.ichnaea.core.locate.InMemoryLocateSampleRate;
 import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.pipeline.Pipeline;
+import org.ichnaea.core.pipeline.ReportObservations;
+import org.ichnaea.core.pipeline.StationUpdater;
 import org.ichnaea.core.queue.BufferedDataQueue;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
@@ -142,6 +145,13 @@ public final class Application implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract the bundled GeoIP database to " + target, e);
         }
+    }
+
+    /** The pipeline that turns queued reports into stations. */
+    Pipeline pipeline(Clock clock) {
+        GencRegions regions = new GencRegions();
+        return new Pipeline(incoming, new ReportObservations(regions, MobileCountryCodes.bundled()),
+                new StationUpdater(regions, clock), wifi, blue, cells);
     }
 
     /** The web application (not started). */

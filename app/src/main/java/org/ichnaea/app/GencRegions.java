@@ -32,6 +32,11 @@ final class GencRegions implements RegionShapes {
     }
 
     @Override
+    public boolean hasShapes() {
+        return false;
+    }
+
+    @Override
     public Optional<String> region(double lat, double lon) {
         return Optional.empty();
     }

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 /** The command line of compatibility.md §5: {@code java -jar app/target/ichnaea.jar COMMAND ...}. */
 @Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
-        subcommands = {Main.Serve.class, Main.Web.class, Main.Migrate.class, Main.ApiKeys.class, Main.Import.class,
-            Main.Export.class})
+        subcommands = {Main.Serve.class, Main.Web.class, Main.Process.class, Main.Migrate.class, Main.ApiKeys.class,
+            Main.Import.class, Main.Export.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -94,9 +94,32 @@ public final class Main implements Runnable {
             Settings settings = settings().withHostAndPort(host, port);
             Application application = Application.open(settings);
             Javalin web = application.web(Clock.systemUTC());
+            java.util.concurrent.ScheduledExecutorService scheduler =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "ichnaea-pipeline");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            if (pipeline) {
+                org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
+                scheduler.scheduleWithFixedDelay(() -> {
+                    try {
+                        stations.drain();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
+                                e.toString());
+                    }
+                }, PIPELINE_PERIOD_SECONDS, PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 web.stop();
+                scheduler.shutdown();
+                try {
+                    scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 application.close();
                 stopped.countDown();
             }, "ichnaea-shutdown"));
@@ -111,7 +134,23 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Web service (the pipeline and scheduler join it with the pipeline issue).")
+    /** How often {@code serve} drains the report queue into stations (Ichnaea ran update_incoming every 32 s). */
+    static final long PIPELINE_PERIOD_SECONDS = 32;
+
+    @Command(name = "process", description = "Drain the report queue into the stations now, then exit.")
+    static final class Process implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            try (Application app = Application.open(settings())) {
+                org.ichnaea.core.pipeline.Pipeline.Result result = app.pipeline(Clock.systemUTC()).drain();
+                System.out.printf("processed %d reports (%d dropped), %d observations: %s%n", result.reports(),
+                        result.droppedReports(), result.observations(), result.actions());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "serve", description = "Web service, plus the pipeline every 32 s.")
     static final class Serve extends ServerOptions implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {

@@ -160,6 +160,31 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void geosubmit_then_process_then_geolocate_finds_the_new_stations() {
+        Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
+        try (Application app = Application.open(settings())) {
+            app.keys.save(ApiKey.unlimited("k"));
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                String item = "{\"position\":{\"latitude\":%s,\"longitude\":13.40,\"accuracy\":5},"
+                        + "\"wifiAccessPoints\":[{\"macAddress\":\"d5:d5:d5:00:00:01\",\"signalStrength\":-60},"
+                        + "{\"macAddress\":\"d5:d5:d5:00:00:02\",\"signalStrength\":-65}]}";
+                Response r = client.post("/v2/geosubmit", "{\"items\":[" + String.format(item, "52.5200") + ","
+                        + String.format(item, "52.5202") + "]}");
+                assertThat(r.code()).isEqualTo(200);
+                String query = "{\"considerIp\":false,\"wifiAccessPoints\":[{\"macAddress\":\"d5:d5:d5:00:00:01\"},"
+                        + "{\"macAddress\":\"d5:d5:d5:00:00:02\"}]}";
+                assertThat(client.post("/v1/geolocate?key=k", query).code()).as("not learned yet").isEqualTo(404);
+
+                assertThat(Main.run(new String[] {"process"}, env)).as("process, while the server runs").isZero();
+
+                Response located = client.post("/v1/geolocate?key=k", query);
+                assertThat(located.code()).isEqualTo(200);
+                assertThat(located.body().string()).startsWith("{\"location\":{\"lat\":52.520");
+            });
+        }
+    }
+
+    @Test
     void the_cli_creates_keys_imports_and_exports_stations() throws Exception {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         assertThat(Main.run(new String[] {"apikey", "create", "geoclue_debian", "--maxreq", "0"}, env)).isZero();
