@@ -105,6 +105,6 @@ final class ApiKeyGate {
 
     /** Enough of a key to tell keys apart in logs, never the whole key. */
     static String redact(String key) {
-        return key.length() <= 4 ? key.charAt(0) + "…" : key.substring(0, Math.min(8, key.length() / 2)) + "…";
+        return key.length() < 2 ? "…" : key.substring(0, Math.min(8, key.length() / 2)) + "…";
     }
 }

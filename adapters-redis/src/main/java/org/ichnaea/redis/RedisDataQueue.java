@@ -14,6 +14,8 @@ import org.ichnaea.core.submit.IncomingReportCodec;
  */
 public final class RedisDataQueue<T> implements DataQueue<T> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RedisDataQueue.class);
+
     /** A list idle for a day expires, as in Ichnaea. */
     public static final long EXPIRE_SECONDS = 86_400;
     private static final int CHUNK = 100;
@@ -69,7 +71,12 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
                 List.of(Integer.toString(max).getBytes(StandardCharsets.UTF_8))));
         List<T> items = new ArrayList<>(raw.size());
         for (byte[] bytes : raw) {
-            items.add(decode.apply(bytes));
+            try {
+                items.add(decode.apply(bytes));
+            } catch (IllegalArgumentException e) {
+                // Undecodable (an older format?): leave a trace rather than lose the rest of the batch.
+                LOG.error("queue {}: dropped an undecodable item of {} bytes: {}", name, bytes.length, e.getMessage());
+            }
         }
         return items;
     }

@@ -27,7 +27,9 @@ import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.SubmitService;
+import org.ichnaea.core.region.RegionShapes;
 import org.ichnaea.geoip.GeoIpDatabases;
+import org.ichnaea.geoip.JtsRegionShapes;
 import org.ichnaea.core.locate.fallback.InMemoryFallbackCache;
 import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.http.HealthCheck;
@@ -76,6 +78,7 @@ public final class Application implements AutoCloseable {
     /** Null in the embedded mode: counters, caches and queues stay in-process or in the database. */
     final Redis redis;
     private GeoIpDatabase geoIp;
+    private RegionShapes regions;
 
     private Application(Settings settings) {
         this.settings = settings;
@@ -147,11 +150,18 @@ public final class Application implements AutoCloseable {
         }
     }
 
+    /** The bundled Natural Earth region shapes, loaded on first use (about two seconds). */
+    synchronized RegionShapes regions() {
+        if (regions == null) {
+            regions = JtsRegionShapes.bundled();
+        }
+        return regions;
+    }
+
     /** The pipeline that turns queued reports into stations. */
     Pipeline pipeline(Clock clock) {
-        GencRegions regions = new GencRegions();
-        return new Pipeline(incoming, new ReportObservations(regions, MobileCountryCodes.bundled()),
-                new StationUpdater(regions, clock), wifi, blue, cells);
+        return new Pipeline(incoming, new ReportObservations(regions(), MobileCountryCodes.bundled()),
+                new StationUpdater(regions(), clock), wifi, blue, cells);
     }
 
     /** The web application (not started). */
@@ -161,7 +171,7 @@ public final class Application implements AutoCloseable {
         BufferedDataQueue<IncomingReport> queryData = track(new BufferedDataQueue<>(incoming, 100, 10_000,
                 java.time.Duration.ofSeconds(1), "query-data"));
         Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
-                .cellAreas(areas).geoIp(geoIp()).regions(new GencRegions())
+                .cellAreas(areas).geoIp(geoIp()).regions(regions())
                 .queryData(queryData, redis != null ? new RedisLocateSampleRate(redis) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
                         redis != null ? new RedisFallbackCache(redis) : new InMemoryFallbackCache(clock),
@@ -171,16 +181,24 @@ public final class Application implements AutoCloseable {
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
         checks.put("database", () -> {
-            reads.ping();
-            return HealthCheck.Health.up(Map.of("alembic_version", writes.schemaVersion()));
+            try {
+                reads.ping();
+                return HealthCheck.Health.up(Map.of("alembic_version", writes.schemaVersion()));
+            } catch (org.ichnaea.core.StoreUnavailableException e) {
+                return HealthCheck.Health.down(Map.of("alembic_version", "unknown"));
+            }
         });
         GeoIpDatabase geo = geoIp();
         checks.put("geoip", () -> geo.isAvailable() ? HealthCheck.Health.up(Map.of("version", geo.description()))
                 : HealthCheck.Health.down(Map.of("version", geo.description())));
         if (redis != null) {
             checks.put("redis", () -> {
-                redis.ping();
-                return HealthCheck.Health.up(Map.of());
+                try {
+                    redis.ping();
+                    return HealthCheck.Health.up(Map.of());
+                } catch (org.ichnaea.core.StoreUnavailableException e) {
+                    return HealthCheck.Health.down(Map.of());
+                }
             });
         } else {
             checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));

@@ -120,7 +120,7 @@ class EmbeddedApplicationTest {
             CountingKeys keys = new CountingKeys(app.keys);
             CountingWifi wifi = new CountingWifi(app.wifi);
             Locator locator = Locator.builder().wifiStations(wifi).blueStations(app.blue).cellStations(app.cells)
-                    .cellAreas(app.areas).geoIp(app.geoIp()).regions(new GencRegions()).build();
+                    .cellAreas(app.areas).geoIp(app.geoIp()).regions(app.regions()).build();
             var web = IchnaeaWeb.create(new IchnaeaWeb.Services(new CachingApiKeyStore(keys), new InMemoryApiKeyUsage(),
                     locator.normalizer(), locator.positionSearcher(), locator.regionSearcher(),
                     new SubmitService(app.incoming, MobileCountryCodes.bundled(), () -> 0.0, Clock.systemUTC()),

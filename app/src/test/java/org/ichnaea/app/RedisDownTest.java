@@ -41,7 +41,7 @@ class RedisDownTest {
                 assertThat(submit.code()).isEqualTo(503);
                 Response heartbeat = client.get("/__heartbeat__");
                 assertThat(heartbeat.code()).isEqualTo(503);
-                assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":null,\"time\":-1}");
+                assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":false,\"time\":0}");
             });
         }
     }

@@ -21,6 +21,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class MysqlDataQueue<T> implements DataQueue<T> {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MysqlDataQueue.class);
+
     private final Database db;
     private final String name;
     private final Function<T, byte[]> encode;
@@ -80,7 +82,13 @@ public final class MysqlDataQueue<T> implements DataQueue<T> {
                 }
                 List<T> items = new ArrayList<>(payloads.size());
                 for (byte[] payload : payloads) {
-                    items.add(decode.apply(payload));
+                    try {
+                        items.add(decode.apply(payload));
+                    } catch (IllegalArgumentException e) {
+                        // Undecodable (an older format?): leave a trace and do not block the queue behind it.
+                        LOG.error("queue {}: dropped an undecodable item of {} bytes: {}", name, payload.length,
+                                e.getMessage());
+                    }
                 }
                 return items;
             });

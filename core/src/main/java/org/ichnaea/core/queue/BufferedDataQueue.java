@@ -46,8 +46,9 @@ public final class BufferedDataQueue<T> implements DataQueue<T>, AutoCloseable {
             }
             int room = capacity - buffer.size();
             if (items.size() > room) {
+                long before = refused;
                 refused += items.size() - Math.max(room, 0);
-                if (refused % 1000 == 1 || items.size() > room) {
+                if (before / 1000 != refused / 1000 || before == 0) {
                     LOG.warn("write-behind buffer full ({} items): {} items refused so far", capacity, refused);
                 }
                 buffer.addAll(items.subList(0, Math.max(room, 0)));
@@ -78,18 +79,19 @@ public final class BufferedDataQueue<T> implements DataQueue<T>, AutoCloseable {
         }
     }
 
-    /** Moves everything buffered to the target now. */
-    public void flush() {
+    /** Moves everything buffered to the target now; answers false when the target refused them. */
+    public boolean flush() {
         List<T> items;
         synchronized (this) {
             if (buffer.isEmpty()) {
-                return;
+                return true;
             }
             items = buffer;
             buffer = new ArrayList<>();
         }
         try {
             target.enqueue(items);
+            return true;
         } catch (RuntimeException e) {
             synchronized (this) {
                 // Put them back in front, within capacity; the next flush retries.
@@ -99,6 +101,7 @@ public final class BufferedDataQueue<T> implements DataQueue<T>, AutoCloseable {
                 buffer = back;
             }
             LOG.warn("flushing {} buffered items failed, retrying later: {}", items.size(), e.toString());
+            return false;
         }
     }
 
@@ -116,7 +119,16 @@ public final class BufferedDataQueue<T> implements DataQueue<T>, AutoCloseable {
                     }
                 }
             }
-            flush();
+            if (!flush()) {
+                // The target is down: wait a whole period before trying again, not in a busy loop.
+                synchronized (this) {
+                    try {
+                        wait(flushEveryMillis);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
         }
     }
 
