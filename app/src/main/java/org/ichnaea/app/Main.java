@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 /** The command line of compatibility.md §5: {@code java -jar app/target/ichnaea.jar COMMAND ...}. */
 @Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
-        subcommands = {Main.Serve.class, Main.Web.class, Main.Process.class, Main.Migrate.class, Main.ApiKeys.class,
-            Main.Import.class, Main.Export.class})
+        subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
+            Main.ApiKeys.class, Main.Import.class, Main.Export.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -136,6 +136,46 @@ public final class Main implements Runnable {
 
     /** How often {@code serve} drains the report queue into stations (Ichnaea ran update_incoming every 32 s). */
     static final long PIPELINE_PERIOD_SECONDS = 32;
+
+    @Command(name = "worker", description = "Pipeline only: drain the report queue every 32 s until stopped.")
+    static final class Worker implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            Application application = Application.open(settings());
+            org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread worker = new Thread(() -> {
+                while (stopped.getCount() > 0) {
+                    try {
+                        stations.drain();
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
+                                e.toString());
+                    }
+                    try {
+                        if (stopped.await(PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                            break;
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "ichnaea-worker");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopped.countDown();
+                try {
+                    worker.join(30_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                application.close();
+            }, "ichnaea-shutdown"));
+            worker.start();
+            System.out.println("Ichnaea worker draining the report queue every " + PIPELINE_PERIOD_SECONDS + " s");
+            worker.join();
+            return 0;
+        }
+    }
 
     @Command(name = "process", description = "Drain the report queue into the stations now, then exit.")
     static final class Process implements Callable<Integer> {
