@@ -110,6 +110,23 @@ public final class Main implements Runnable {
                                 e.toString());
                     }
                 }, PIPELINE_PERIOD_SECONDS, PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+                // Public cell exports: the hourly diff at :03, the full export with the 00:03 run.
+                java.time.Instant now = java.time.Instant.now();
+                long toNext = java.time.Duration.between(now, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                        .plusSeconds(3600 + 180)).toSeconds() % 3600;
+                Path exports = settings.dataDir().resolve("export");
+                scheduler.scheduleAtFixedRate(() -> {
+                    try {
+                        java.time.Instant at = java.time.Instant.now();
+                        CellExports.diff(application.cells, exports, at);
+                        if (at.atOffset(java.time.ZoneOffset.UTC).getHour() == 0) {
+                            CellExports.full(application.cells, exports, at);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LoggerFactory.getLogger(Main.class).warn("cell export failed, retrying next hour: {}",
+                                e.toString());
+                    }
+                }, toNext, 3600, java.util.concurrent.TimeUnit.SECONDS);
             }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -314,7 +331,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "import", description = "Import data.", subcommands = {Import.Stations.class})
+    @Command(name = "import", description = "Import data.", subcommands = {Import.Stations.class, Import.Cells.class})
     static final class Import implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -322,6 +339,36 @@ public final class Main implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "cells", description = "Import MLS or OpenCelliD cell CSV (FILE or FILE.gz); bad lines are "
+                + "reported by number and skipped; exits 1 if there were any.")
+        static final class Cells implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "FILE")
+            String file;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Application app = Application.open(settings()); InputStream in = open(file)) {
+                    long[] reported = {0};
+                    org.ichnaea.mysql.dump.CellCsv.Result result = org.ichnaea.mysql.dump.CellCsv.importFrom(in,
+                            app.cells, app.regions(), bad -> {
+                                if (reported[0]++ < 100) {
+                                    System.err.println("ichnaea: " + bad);
+                                }
+                            }, n -> System.err.printf("... %,d lines%n", n));
+                    var areas = new org.ichnaea.core.pipeline.CellAreaUpdater(app.cells, app.areas, app.regions(),
+                            org.ichnaea.core.radio.MobileCountryCodes.bundled(), Clock.systemUTC());
+                    List<org.ichnaea.core.radio.CellAreaId> ids = new java.util.ArrayList<>(result.areas());
+                    for (int i = 0; i < ids.size(); i += 500) {
+                        areas.update(ids.subList(i, Math.min(ids.size(), i + 500)));
+                    }
+                    System.out.printf("%,d lines: %,d cells inserted, %,d updated, %,d unchanged, %,d bad; "
+                                    + "%,d areas recomputed%n", result.lines(), result.inserted(), result.updated(),
+                            result.unchanged(), result.bad(), ids.size());
+                    return result.bad() > 0 ? 1 : 0;
+                }
+            }
         }
 
         @Command(name = "stations", description = "Import stations from JSON Lines (FILE, FILE.gz or - for stdin).")
@@ -348,7 +395,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "export", description = "Export data.", subcommands = {Export.Stations.class})
+    @Command(name = "export", description = "Export data.", subcommands = {Export.Stations.class, Export.Cells.class})
     static final class Export implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -356,6 +403,32 @@ public final class Main implements Runnable {
         @Override
         public void run() {
             spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "cells", description = "Write the public cell export (MLS CSV, gzip) into DIR.")
+        static final class Cells implements Callable<Integer> {
+            @CommandLine.ArgGroup(multiplicity = "1")
+            Kind kind;
+
+            static final class Kind {
+                @Option(names = "--full", required = true, description = "Cells modified within 365 days.")
+                boolean full;
+                @Option(names = "--diff", required = true, description = "Cells modified in the previous full hour.")
+                boolean diff;
+            }
+
+            @Parameters(index = "0", paramLabel = "DIR")
+            Path dir;
+
+            @Override
+            public Integer call() throws IOException {
+                try (Application app = Application.open(settings())) {
+                    Path file = kind.full ? CellExports.full(app.cells, dir, java.time.Instant.now())
+                            : CellExports.diff(app.cells, dir, java.time.Instant.now());
+                    System.out.println(file);
+                }
+                return 0;
+            }
         }
 
         @Command(name = "stations", description = "Export every station as JSON Lines (FILE, FILE.gz or -).")

@@ -185,6 +185,42 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void the_cli_imports_cell_csv_computes_areas_and_writes_the_public_exports() throws Exception {
+        Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
+        long recent = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
+        Path csv = dataDir.resolve("cells.csv");
+        Files.writeString(csv, org.ichnaea.mysql.dump.CellCsv.HEADER + "\n"
+                + "LTE,262,2,812,1,,13.40,52.50,1000,5,1,1700000000," + recent + ",\n"
+                + "LTE,262,2,812,2,,13.44,52.52,2000,5,1,1700000000," + recent + ",\n"
+                + "LTE,262,2,812,oops,,13.44,52.52,2000,5,1,1700000000," + recent + ",\n");
+        assertThat(Main.run(new String[] {"import", "cells", csv.toString()}, env)).as("one bad line").isEqualTo(1);
+        try (Application app = Application.open(settings())) {
+            assertThat(app.cells.count()).isEqualTo(2);
+            var area = app.areas.findAll(List.of(new org.ichnaea.core.radio.CellAreaId(
+                    org.ichnaea.core.radio.RadioType.LTE, 262, 2, 812)));
+            assertThat(area).singleElement().satisfies(a -> {
+                assertThat(a.numCells()).isEqualTo(2);
+                assertThat(a.region()).isEqualTo("DE");
+            });
+        }
+        Path exports = dataDir.resolve("export");
+        assertThat(Main.run(new String[] {"export", "cells", "--full", exports.toString()}, env)).isZero();
+        try (var files = Files.list(exports)) {
+            Path full = files.filter(f -> f.getFileName().toString().startsWith("MLS-full-cell-export-"))
+                    .findFirst().orElseThrow();
+            assertThat(full.getFileName().toString()).matches("MLS-full-cell-export-\\d{4}-\\d{2}-\\d{2}T000000\\.csv\\.gz");
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(full))) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(text.split("\r\n")).hasSize(3).contains("LTE,262,2,812,1,,13.4,52.5,1000,5,1,1700000000,"
+                        + recent + ",");
+            }
+        }
+        assertThat(Main.run(new String[] {"export", "cells", "--diff", exports.toString()}, env)).isZero();
+        assertThat(Main.run(new String[] {"export", "cells", exports.toString()}, env)).as("--full or --diff")
+                .isNotZero();
+    }
+
+    @Test
     void the_cli_creates_keys_imports_and_exports_stations() throws Exception {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         assertThat(Main.run(new String[] {"apikey", "create", "geoclue_debian", "--maxreq", "0"}, env)).isZero();

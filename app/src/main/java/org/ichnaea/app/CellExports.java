@@ -1,0 +1,62 @@
+package org.ichnaea.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.zip.GZIPOutputStream;
+import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.mysql.dump.CellCsv;
+
+/**
+ * The public cell exports of ichnaea-behaviour.md §5.10, as gzip (level 5) files under {@code DATA_DIR/export}:
+ * the full export (cells modified within 365 days) and the hourly diff (modified in the previous full hour).
+ */
+final class CellExports {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'000000")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH0000")
+            .withZone(ZoneOffset.UTC);
+
+    private CellExports() {
+    }
+
+    /** Writes the full export; answers the file. */
+    static Path full(CellStationStore cells, Path dir, Instant now) throws IOException {
+        Instant since = now.minus(365, ChronoUnit.DAYS);
+        Path file = dir.resolve("MLS-full-cell-export-" + DAY.format(now) + ".csv.gz");
+        write(cells, file, since, now.plusSeconds(1));
+        return file;
+    }
+
+    /** Writes the diff of the hour before the current full hour; answers the file. */
+    static Path diff(CellStationStore cells, Path dir, Instant now) throws IOException {
+        Instant top = now.truncatedTo(ChronoUnit.HOURS);
+        Path file = dir.resolve("MLS-diff-cell-export-" + HOUR.format(top) + ".csv.gz");
+        write(cells, file, top.minus(1, ChronoUnit.HOURS), top);
+        return file;
+    }
+
+    private static void write(CellStationStore cells, Path file, Instant from, Instant until) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".export", ".tmp");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
+            {
+                def.setLevel(5);
+            }
+        }) {
+            CellCsv.export(cells, out, cell -> cell.data().modified() != null
+                    && !cell.data().modified().isBefore(from) && cell.data().modified().isBefore(until));
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
