@@ -57,6 +57,12 @@ final class CellExports {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        try {
+            // Public files: readable by the web server and anyone serving the downloads.
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep its defaults.
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
