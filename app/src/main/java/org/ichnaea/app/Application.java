@@ -161,7 +161,9 @@ public final class Application implements AutoCloseable {
     /** The pipeline that turns queued reports into stations. */
     Pipeline pipeline(Clock clock) {
         return new Pipeline(incoming, new ReportObservations(regions(), MobileCountryCodes.bundled()),
-                new StationUpdater(regions(), clock), wifi, blue, cells);
+                new StationUpdater(regions(), clock), wifi, blue, cells,
+                new org.ichnaea.core.pipeline.CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
+                        clock));
     }
 
     /** The web application (not started). */

@@ -29,15 +29,20 @@ public final class Pipeline {
     private final WifiStationStore wifi;
     private final BlueStationStore blue;
     private final CellStationStore cells;
+    private final CellAreaUpdater areas;
 
+    /**
+     * @param areas recomputes the areas of changed cells after each batch (§5.6); null to leave areas alone
+     */
     public Pipeline(DataQueue<IncomingReport> incoming, ReportObservations transform, StationUpdater updater,
-                    WifiStationStore wifi, BlueStationStore blue, CellStationStore cells) {
+                    WifiStationStore wifi, BlueStationStore blue, CellStationStore cells, CellAreaUpdater areas) {
         this.incoming = incoming;
         this.transform = transform;
         this.updater = updater;
         this.wifi = wifi;
         this.blue = blue;
         this.cells = cells;
+        this.areas = areas;
     }
 
     /** What a drain did. */
@@ -59,7 +64,11 @@ public final class Pipeline {
                 ReportObservations.Batch obs = transform.transform(batch);
                 updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), actions);
                 updater.updateMacs(StationKind.BLUE, blue, obs.blue(), actions);
-                updater.updateCells(cells, obs.cell(), obs.psc(), actions);
+                java.util.Set<org.ichnaea.core.radio.CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(),
+                        obs.psc(), actions);
+                if (areas != null && !changedAreas.isEmpty()) {
+                    areas.update(changedAreas);
+                }
                 reports += batch.size();
                 dropped += obs.droppedReports();
                 observations += obs.observations();

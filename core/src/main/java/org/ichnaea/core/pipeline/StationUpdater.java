@@ -64,14 +64,18 @@ public final class StationUpdater {
         merge(counts, committed);
     }
 
-    public void updateCells(CellStationStore store, Map<CellId, List<StationObservation>> obs,
-                            Map<CellId, Integer> psc, Map<StationAction, Integer> counts) {
+    /** Updates cells; answers the areas of every cell whose action was not a confirmation (§5.5). */
+    public java.util.Set<org.ichnaea.core.radio.CellAreaId> updateCells(CellStationStore store,
+            Map<CellId, List<StationObservation>> obs, Map<CellId, Integer> psc, Map<StationAction, Integer> counts) {
+        java.util.Set<org.ichnaea.core.radio.CellAreaId> areas = new java.util.LinkedHashSet<>();
         if (obs.isEmpty()) {
-            return;
+            return areas;
         }
         Instant now = clock.instant();
         List<Map<StationAction, Integer>> committed = new ArrayList<>(1);
+        java.util.Set<org.ichnaea.core.radio.CellAreaId> touched = new java.util.LinkedHashSet<>();
         store.update(obs.keySet(), locked -> {
+            touched.clear();
             Map<StationAction, Integer> local = emptyCounts();
             List<CellStation> changed = new ArrayList<>();
             for (Map.Entry<CellId, List<StationObservation>> entry : obs.entrySet()) {
@@ -79,6 +83,9 @@ public final class StationUpdater {
                 StationUpdate.Outcome outcome = StationUpdate.apply(StationKind.CELL,
                         existing == null ? null : existing.data(), entry.getValue(), now, regions);
                 local.merge(outcome.action(), 1, Integer::sum);
+                if (outcome.action().writes() && outcome.action() != StationAction.CONFIRM) {
+                    touched.add(entry.getKey().area());
+                }
                 if (outcome.action().writes()) {
                     Integer newPsc = psc.get(entry.getKey());
                     changed.add(new CellStation(entry.getKey(), newPsc != null ? newPsc
@@ -90,6 +97,8 @@ public final class StationUpdater {
             return changed;
         });
         merge(counts, committed);
+        areas.addAll(touched);
+        return areas;
     }
 
     private static void merge(Map<StationAction, Integer> counts, List<Map<StationAction, Integer>> committed) {

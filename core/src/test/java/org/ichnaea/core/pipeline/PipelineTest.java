@@ -25,11 +25,14 @@ class PipelineTest {
     private final InMemoryWifiStationStore wifi = new InMemoryWifiStationStore();
     private final InMemoryBlueStationStore blue = new InMemoryBlueStationStore();
     private final InMemoryCellStationStore cells = new InMemoryCellStationStore();
+    private final org.ichnaea.core.station.InMemoryCellAreaStore areas =
+            new org.ichnaea.core.station.InMemoryCellAreaStore();
     private final SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(), () -> 0.0,
             TestClock.fixed());
     private final Pipeline pipeline = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
             MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()), wifi, blue,
-            cells);
+            cells, new CellAreaUpdater(cells, areas, TestRegions.some(), MobileCountryCodes.bundled(),
+            TestClock.fixed()));
 
     private static ReportInput report(double lat, double lon, String... macs) {
         List<QueryInput.Wifi> wifis = java.util.Arrays.stream(macs)
@@ -52,6 +55,7 @@ class PipelineTest {
         assertThat(result.actions().get(StationAction.NEW)).isEqualTo(3);
         assertThat(wifi.count()).isEqualTo(2);
         assertThat(cells.count()).isEqualTo(1);
+        assertThat(areas.count()).as("the new cell's area is computed").isEqualTo(1);
         assertThat(incoming.size()).isZero();
 
         Locator locator = Locator.builder().wifiStations(wifi).cellStations(cells).clock(TestClock.fixed()).build();
@@ -79,7 +83,7 @@ class PipelineTest {
         submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01")), null);
         Pipeline broken = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
                 MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()),
-                new org.ichnaea.core.testing.UnavailableWifiStationStore(), blue, cells);
+                new org.ichnaea.core.testing.UnavailableWifiStationStore(), blue, cells, null);
         org.assertj.core.api.Assertions.assertThatThrownBy(broken::drain)
                 .isInstanceOf(org.ichnaea.core.StoreUnavailableException.class);
         assertThat(incoming.size()).isEqualTo(1);
