@@ -1,0 +1,93 @@
+package org.ichnaea.mysql.bench;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ichnaea.core.pipeline.Pipeline;
+import org.ichnaea.core.pipeline.ReportObservations;
+import org.ichnaea.core.pipeline.StationUpdater;
+import org.ichnaea.core.queue.InMemoryDataQueue;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.radio.WifiObservation;
+import org.ichnaea.core.station.StationSource;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.Report;
+import org.ichnaea.core.submit.ReportPosition;
+import org.ichnaea.core.testing.TestRegions;
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.MysqlBlueStationStore;
+import org.ichnaea.mysql.MysqlCellStationStore;
+import org.ichnaea.mysql.MysqlSettings;
+import org.ichnaea.mysql.MysqlWifiStationStore;
+
+/**
+ * Observations per second from queued reports to Wi-Fi stations in the database, with 1 and 2 worker threads
+ * draining one queue. Each report has 10 Wi-Fi networks near a point in Germany; half the networks are new, half
+ * seen before (so inserts and locked updates both happen).
+ *
+ * <pre>
+ * mvn -B -q -pl adapters-mysql -Pbench test-compile exec:exec -Dbench.main=org.ichnaea.mysql.bench.PipelineBenchmark \
+ *     -Dbench.args="jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root 20000"
+ * </pre>
+ */
+public final class PipelineBenchmark {
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String uri = args.length > 0 ? args[0] : "jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root";
+        int reports = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        try (Database db = Database.open(MysqlSettings.fromUri(uri, false, 8))) {
+            db.migrate();
+            MysqlWifiStationStore wifi = new MysqlWifiStationStore(db, db);
+            for (int threads : new int[] {1, 2}) {
+                InMemoryDataQueue<IncomingReport> queue = new InMemoryDataQueue<>();
+                queue.enqueue(reports(reports, threads * 7919L));
+                // Half the networks again, at the same places: updates of the stations just created.
+                queue.enqueue(reports(reports, threads * 7919L));
+                long observations = 20L * reports;
+                AtomicLong done = new AtomicLong();
+                List<Thread> workers = new ArrayList<>();
+                long start = System.nanoTime();
+                for (int t = 0; t < threads; t++) {
+                    Pipeline pipeline = new Pipeline(queue, new ReportObservations(TestRegions.some(),
+                            MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), Clock.systemUTC()),
+                            wifi, new MysqlBlueStationStore(db, db), new MysqlCellStationStore(db, db), null);
+                    Thread worker = new Thread(() -> done.addAndGet(pipeline.drain().observations()));
+                    workers.add(worker);
+                    worker.start();
+                }
+                for (Thread worker : workers) {
+                    worker.join();
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                System.out.printf("%d thread(s): %,d reports, %,d observations in %.1f s: %,.0f observations/s%n",
+                        threads, 2 * reports, done.get(), seconds, done.get() / seconds);
+                if (done.get() != observations) {
+                    throw new IllegalStateException("expected " + observations + " observations, got " + done.get());
+                }
+            }
+        }
+    }
+
+    private static List<IncomingReport> reports(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<IncomingReport> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            double lat = 48 + random.nextDouble() * 6;
+            double lon = 7 + random.nextDouble() * 7;
+            List<WifiObservation> wifis = new ArrayList<>(10);
+            for (int n = 0; n < 10; n++) {
+                long bits = ((seed << 32) ^ ((long) i * 10 + n) * 0x9E3779B97F4AL) & 0xFFFF_FFFF_FFFFL | 0x0200_0000_0000L;
+                wifis.add(new WifiObservation(new MacAddress(bits), null, null, 2437, -60 - n, null, null));
+            }
+            out.add(new IncomingReport(null, StationSource.GNSS, new Report(1_781_000_000_000L,
+                    ReportPosition.of(lat, lon, 10.0, StationSource.GNSS), List.of(), List.of(), wifis, null, null)));
+        }
+        return out;
+    }
+}
