@@ -104,14 +104,25 @@ public abstract class MysqlMacStationStore implements MacStationStore {
         return found;
     }
 
+    /** One locking SELECT per shard touched, over plain JDBC (no SQL parser on long IN lists). */
     private List<MacStation> selectForUpdate(Handle h, Collection<MacAddress> macs) {
         List<MacStation> found = new ArrayList<>(macs.size());
         for (Map.Entry<Integer, List<byte[]>> shard : byShard(macs).entrySet()) {
-            found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM " + table(shard.getKey())
-                            + " WHERE mac IN (<macs>) FOR UPDATE")
-                    .bindList("macs", shard.getValue())
-                    .map((rs, ctx) -> map(rs))
-                    .list());
+            String sql = "SELECT " + COLUMNS + " FROM " + table(shard.getKey()) + " WHERE mac IN ("
+                    + "?, ".repeat(shard.getValue().size() - 1) + "?) FOR UPDATE";
+            try (java.sql.PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
+                int position = 1;
+                for (byte[] key : shard.getValue()) {
+                    statement.setBytes(position++, key);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(map(rs));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new Upserts.Failure(e);
+            }
         }
         return found;
     }

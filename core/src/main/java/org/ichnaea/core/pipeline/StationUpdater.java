@@ -37,8 +37,24 @@ public final class StationUpdater {
         return counts;
     }
 
+    /**
+     * Updates Wi-Fi or Bluetooth stations, one transaction per shard (the fifth hex digit of the MAC), as Ichnaea's
+     * per-shard tasks: smaller lock sets, shorter transactions.
+     */
     public void updateMacs(StationKind kind, MacStationStore store, Map<MacAddress, List<StationObservation>> obs,
                            Map<StationAction, Integer> counts) {
+        Map<Integer, Map<MacAddress, List<StationObservation>>> shards = new java.util.TreeMap<>();
+        for (Map.Entry<MacAddress, List<StationObservation>> entry : obs.entrySet()) {
+            shards.computeIfAbsent(entry.getKey().shard(), k -> new java.util.LinkedHashMap<>())
+                    .put(entry.getKey(), entry.getValue());
+        }
+        for (Map<MacAddress, List<StationObservation>> shard : shards.values()) {
+            updateShard(kind, store, shard, counts);
+        }
+    }
+
+    private void updateShard(StationKind kind, MacStationStore store, Map<MacAddress, List<StationObservation>> obs,
+                             Map<StationAction, Integer> counts) {
         if (obs.isEmpty()) {
             return;
         }
