@@ -94,49 +94,12 @@ public final class Main implements Runnable {
             Settings settings = settings().withHostAndPort(host, port);
             Application application = Application.open(settings);
             Javalin web = application.web(Clock.systemUTC());
-            java.util.concurrent.ScheduledExecutorService scheduler =
-                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                        Thread t = new Thread(r, "ichnaea-pipeline");
-                        t.setDaemon(true);
-                        return t;
-                    });
-            if (pipeline) {
-                org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
-                scheduler.scheduleWithFixedDelay(() -> {
-                    try {
-                        stations.drain();
-                    } catch (RuntimeException e) {
-                        LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
-                                e.toString());
-                    }
-                }, PIPELINE_PERIOD_SECONDS, PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-                // Public cell exports: the hourly diff at :03, the full export with the 00:03 run.
-                java.time.Instant now = java.time.Instant.now();
-                long toNext = java.time.Duration.between(now, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-                        .plusSeconds(3600 + 180)).toSeconds() % 3600;
-                Path exports = settings.dataDir().resolve("export");
-                scheduler.scheduleAtFixedRate(() -> {
-                    try {
-                        java.time.Instant at = java.time.Instant.now();
-                        CellExports.diff(application.cells, exports, at);
-                        if (at.atOffset(java.time.ZoneOffset.UTC).getHour() == 0) {
-                            CellExports.full(application.cells, exports, at);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        LoggerFactory.getLogger(Main.class).warn("cell export failed, retrying next hour: {}",
-                                e.toString());
-                    }
-                }, toNext, 3600, java.util.concurrent.TimeUnit.SECONDS);
-            }
+            java.util.concurrent.ScheduledExecutorService scheduler = pipeline
+                    ? schedulePipeline(application, settings) : null;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 web.stop();
-                scheduler.shutdown();
-                try {
-                    scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stopScheduler(scheduler);
                 application.close();
                 stopped.countDown();
             }, "ichnaea-shutdown"));
@@ -154,43 +117,74 @@ public final class Main implements Runnable {
     /** How often {@code serve} drains the report queue into stations (Ichnaea ran update_incoming every 32 s). */
     static final long PIPELINE_PERIOD_SECONDS = 32;
 
-    @Command(name = "worker", description = "Pipeline only: drain the report queue every 32 s until stopped.")
+    @Command(name = "worker", description = "Pipeline only: drain the report queue every 32 s, write the cell "
+            + "exports hourly, until stopped.")
     static final class Worker implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
-            Application application = Application.open(settings());
-            org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
+            Settings settings = settings();
+            Application application = Application.open(settings);
+            java.util.concurrent.ScheduledExecutorService scheduler = schedulePipeline(application, settings);
             CountDownLatch stopped = new CountDownLatch(1);
-            Thread worker = new Thread(() -> {
-                while (stopped.getCount() > 0) {
-                    try {
-                        stations.drain();
-                    } catch (RuntimeException e) {
-                        LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
-                                e.toString());
-                    }
-                    try {
-                        if (stopped.await(PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                            break;
-                        }
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "ichnaea-worker");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stopped.countDown();
-                try {
-                    worker.join(30_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                stopScheduler(scheduler);
                 application.close();
+                stopped.countDown();
             }, "ichnaea-shutdown"));
-            worker.start();
             System.out.println("Ichnaea worker draining the report queue every " + PIPELINE_PERIOD_SECONDS + " s");
-            worker.join();
+            System.out.flush();
+            stopped.await();
             return 0;
+        }
+    }
+
+    /** The periodic jobs of serve and worker: the pipeline every 32 s and the cell exports every hour. */
+    static java.util.concurrent.ScheduledExecutorService schedulePipeline(Application application,
+                                                                          Settings settings) {
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "ichnaea-pipeline");
+                    t.setDaemon(true);
+                    return t;
+                });
+        org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                stations.drain();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
+                        e.toString());
+            }
+        }, PIPELINE_PERIOD_SECONDS, PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        // Public cell exports: the hourly diff at :03, the full export with the 00:03 run.
+        java.time.Instant now = java.time.Instant.now();
+        long toNext = java.time.Duration.between(now, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                .plusSeconds(3600 + 180)).toSeconds() % 3600;
+        Path exports = settings.dataDir().resolve("export");
+        scheduler.scheduleAtFixedRate(() -> {
+            try {
+                java.time.Instant at = java.time.Instant.now();
+                CellExports.diff(application.cells, exports, at);
+                if (at.atOffset(java.time.ZoneOffset.UTC).getHour() == 0) {
+                    CellExports.full(application.cells, exports, at);
+                }
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(Main.class).warn("cell export failed, retrying next hour: {}", e.toString());
+            }
+        }, toNext, 3600, java.util.concurrent.TimeUnit.SECONDS);
+        return scheduler;
+    }
+
+    /** Lets a running job finish (up to 30 s) and stops the scheduler. */
+    static void stopScheduler(java.util.concurrent.ScheduledExecutorService scheduler) {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
