@@ -95,4 +95,46 @@ class EndToEndIT {
             });
         }
     }
+
+    @Test
+    void geosubmit_then_restart_then_process_then_geolocate_on_mariadb_and_redis() throws Exception {
+        String url = System.getenv("TEST_DB_URL");
+        String redis = System.getenv("TEST_REDIS_URI");
+        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
+            }
+            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
+        }
+        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR",
+                dataDir.toString());
+        assertThat(Main.run(new String[] {"apikey", "create", "e2e-pipe", "--maxreq", "0"}, env)).isZero();
+        String query = "{\"considerIp\":false,\"wifiAccessPoints\":[{\"macAddress\":\"e3:e3:e3:00:00:01\"},"
+                + "{\"macAddress\":\"e3:e3:e3:00:00:02\"}]}";
+        try (Application app = Application.open(Settings.from(env))) {
+            // Start from a known state: no such stations, no reports waiting from an earlier run.
+            app.wifi.deleteAll(java.util.List.of(org.ichnaea.core.radio.MacAddress.of("e3e3e3000001"),
+                    org.ichnaea.core.radio.MacAddress.of("e3e3e3000002")));
+            while (!app.incoming.dequeue(1000).isEmpty()) {
+                // drained
+            }
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                String item = "{\"position\":{\"latitude\":%s,\"longitude\":2.35,\"accuracy\":5},"
+                        + "\"wifiAccessPoints\":[{\"macAddress\":\"e3:e3:e3:00:00:01\",\"signalStrength\":-60},"
+                        + "{\"macAddress\":\"e3:e3:e3:00:00:02\",\"signalStrength\":-65}]}";
+                assertThat(client.post("/v2/geosubmit?key=e2e-pipe", "{\"items\":[" + String.format(item, "48.8560")
+                        + "," + String.format(item, "48.8562") + "]}").code()).isEqualTo(200);
+                assertThat(client.post("/v1/geolocate?key=e2e-pipe", query).code()).isEqualTo(404);
+            });
+        }
+        // The web process is gone; the reports wait in Redis until a worker processes them.
+        assertThat(Main.run(new String[] {"process"}, env)).isZero();
+        try (Application app = Application.open(Settings.from(env))) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response located = client.post("/v1/geolocate?key=e2e-pipe", query);
+                assertThat(located.code()).isEqualTo(200);
+                assertThat(located.body().string()).startsWith("{\"location\":{\"lat\":48.856");
+            });
+        }
+    }
 }
