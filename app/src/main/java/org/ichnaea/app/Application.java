@@ -191,8 +191,7 @@ public final class Application implements AutoCloseable {
             }
         });
         GeoIpDatabase geo = geoIp();
-        checks.put("geoip", () -> geo.isAvailable() ? HealthCheck.Health.up(Map.of("version", geo.description()))
-                : HealthCheck.Health.down(Map.of("version", geo.description())));
+        checks.put("geoip", () -> geoIpHealth(geo, clock));
         if (redis != null) {
             checks.put("redis", () -> {
                 try {
@@ -214,6 +213,26 @@ public final class Application implements AutoCloseable {
         ApiKeyUsage usage = redis != null ? new RedisApiKeyUsage(redis) : new InMemoryApiKeyUsage();
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics), web);
+    }
+
+    /**
+     * Ichnaea's GeoIP heartbeat: {@code age_in_days} and {@code version} (the build time) of the loaded database;
+     * none loaded: down, with age -1.
+     */
+    static HealthCheck.Health geoIpHealth(GeoIpDatabase geo, Clock clock) {
+        GeoIpDatabase current = geo instanceof org.ichnaea.geoip.ReloadingGeoIpDatabase reloading
+                ? reloading.current() : geo;
+        if (!current.isAvailable()) {
+            return HealthCheck.Health.down(Map.of("age_in_days", -1, "version", current.description()));
+        }
+        if (current instanceof org.ichnaea.geoip.MaxMindGeoIpDatabase maxmind && maxmind.buildTime() != null) {
+            java.time.Instant built = maxmind.buildTime();
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("age_in_days", java.time.Duration.between(built, clock.instant()).toDays());
+            extra.put("version", built.toString());
+            return HealthCheck.Health.up(extra);
+        }
+        return HealthCheck.Health.up(Map.of("version", current.description()));
     }
 
     @Override

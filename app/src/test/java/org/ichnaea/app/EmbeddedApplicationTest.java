@@ -139,6 +139,18 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void the_heartbeat_reports_the_geoip_build_and_age_like_ichnaea() {
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response heartbeat = client.get("/__heartbeat__");
+                assertThat(heartbeat.code()).isEqualTo(200);
+                assertThat(heartbeat.body().string()).containsPattern(
+                        "\"geoip\":\\{\"up\":true,\"time\":\\d+,\"age_in_days\":\\d+,\"version\":\"2019-11-12T21:11:29Z\"}");
+            });
+        }
+    }
+
+    @Test
     void submissions_survive_a_restart() {
         try (Application app = Application.open(settings())) {
             JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
