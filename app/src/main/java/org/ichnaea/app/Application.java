@@ -158,12 +158,16 @@ public final class Application implements AutoCloseable {
         return regions;
     }
 
+    /** Recomputes cell areas from their cells (§5.6). */
+    org.ichnaea.core.pipeline.CellAreaUpdater areaUpdater(Clock clock) {
+        return new org.ichnaea.core.pipeline.CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
+                clock);
+    }
+
     /** The pipeline that turns queued reports into stations. */
     Pipeline pipeline(Clock clock) {
         return new Pipeline(incoming, new ReportObservations(regions(), MobileCountryCodes.bundled()),
-                new StationUpdater(regions(), clock), wifi, blue, cells,
-                new org.ichnaea.core.pipeline.CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
-                        clock));
+                new StationUpdater(regions(), clock), wifi, blue, cells, areaUpdater(clock));
     }
 
     /** The web application (not started). */

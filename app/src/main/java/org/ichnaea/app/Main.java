@@ -351,8 +351,7 @@ public final class Main implements Runnable {
                                     System.err.println("ichnaea: " + bad);
                                 }
                             }, n -> System.err.printf("... %,d lines%n", n));
-                    var areas = new org.ichnaea.core.pipeline.CellAreaUpdater(app.cells, app.areas, app.regions(),
-                            org.ichnaea.core.radio.MobileCountryCodes.bundled(), Clock.systemUTC());
+                    var areas = app.areaUpdater(Clock.systemUTC());
                     List<org.ichnaea.core.radio.CellAreaId> ids = new java.util.ArrayList<>(result.areas());
                     for (int i = 0; i < ids.size(); i += 500) {
                         areas.update(ids.subList(i, Math.min(ids.size(), i + 500)));

@@ -26,24 +26,25 @@ class EndToEndIT {
     @TempDir
     Path dataDir;
 
+    /**
+     * The environment of an application on the machine's MariaDB and Redis ({@code TEST_DB_URL},
+     * {@code TEST_REDIS_URI}): skipped where they are not set, failed under {@code CI=true}.
+     */
+    private Map<String, String> servicesEnv() {
+        String url = System.getenv("TEST_DB_URL");
+        String redis = System.getenv("TEST_REDIS_URI");
+        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
+            }
+            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
+        }
+        return Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR", dataDir.toString());
+    }
+
     @Test
     void cli_key_and_stations_then_locate_on_mariadb() throws Exception {
-        String url = System.getenv("TEST_DB_URL");
-        if (url == null || url.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("TEST_DB_URL is not set: the end-to-end test must run under CI=true");
-            }
-            assumeTrue(false, "TEST_DB_URL is not set");
-        }
-        String redis = System.getenv("TEST_REDIS_URI");
-        if (redis == null || redis.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("TEST_REDIS_URI is not set: the end-to-end test must run under CI=true");
-            }
-            assumeTrue(false, "TEST_REDIS_URI is not set");
-        }
-        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR",
-                dataDir.toString());
+        Map<String, String> env = servicesEnv();
         assertThat(Main.run(new String[] {"migrate"}, env)).isZero();
         assertThat(Main.run(new String[] {"apikey", "create", "e2e-key", "--maxreq", "1000"}, env)).isZero();
         String today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC).toString();
@@ -98,16 +99,7 @@ class EndToEndIT {
 
     @Test
     void geosubmit_then_restart_then_process_then_geolocate_on_mariadb_and_redis() throws Exception {
-        String url = System.getenv("TEST_DB_URL");
-        String redis = System.getenv("TEST_REDIS_URI");
-        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
-            }
-            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
-        }
-        Map<String, String> env = Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR",
-                dataDir.toString());
+        Map<String, String> env = servicesEnv();
         assertThat(Main.run(new String[] {"apikey", "create", "e2e-pipe", "--maxreq", "0"}, env)).isZero();
         String query = "{\"considerIp\":false,\"wifiAccessPoints\":[{\"macAddress\":\"e3:e3:e3:00:00:01\"},"
                 + "{\"macAddress\":\"e3:e3:e3:00:00:02\"}]}";
