@@ -90,6 +90,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * InnoDB's transaction history length ({@code information_schema.innodb_metrics}, {@code trx_rseg_history_len}),
+     * which the rate controller watches (ichnaea-behaviour.md §5.11); empty on H2, without the PROCESS privilege or
+     * when the database is unreachable.
+     */
+    public java.util.OptionalLong transactionHistoryLength() {
+        if (dialect() != Dialect.MYSQL) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return jdbi().withHandle(h -> h.createQuery("SELECT count FROM information_schema.innodb_metrics "
+                    + "WHERE name = 'trx_rseg_history_len'").mapTo(Long.class).findOne())
+                    .map(java.util.OptionalLong::of).orElse(java.util.OptionalLong.empty());
+        } catch (RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -2,20 +2,32 @@ package org.ichnaea.redis;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.ichnaea.core.apikey.ApiKeyUsage;
 import org.ichnaea.core.apikey.ApiType;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Daily counters and unique users in Redis, with Ichnaea's keys (ichnaea-behaviour.md §2.3):
  * {@code apilimit:<key>:<path>:<YYYYMMDD>} (INCR, 25 h) and {@code apiuser:<type>:<key>:<YYYY-MM-DD>} (PFADD, 8 days),
- * in one pipeline.
+ * in one pipeline. The monitoring reads walk the day's {@code apilimit:} keys with {@code SCAN}, never {@code KEYS}.
  */
 public final class RedisApiKeyUsage implements ApiKeyUsage {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String LIMIT_PREFIX = "apilimit:";
+    private static final int SCAN_COUNT = 1000;
 
     private final Redis redis;
 
@@ -30,7 +42,7 @@ public final class RedisApiKeyUsage implements ApiKeyUsage {
     @Override
     public long record(String key, ApiType type, String apiPath, String clientIp, LocalDate day) {
         String users = usersKey(key, type, day);
-        String limit = "apilimit:" + key + ":" + apiPath + ":" + day.format(COMPACT);
+        String limit = LIMIT_PREFIX + key + ":" + apiPath + ":" + day.format(COMPACT);
         return redis.call("usage", () -> {
             try (AbstractPipeline pipeline = redis.client().pipelined()) {
                 pipeline.pfadd(users, clientIp);
@@ -46,5 +58,73 @@ public final class RedisApiKeyUsage implements ApiKeyUsage {
     @Override
     public long uniqueUsers(String key, ApiType type, LocalDate day) {
         return redis.call("unique users", () -> redis.client().pfcount(usersKey(key, type, day)));
+    }
+
+    @Override
+    public Map<String, Long> counts(String key, LocalDate day) {
+        String prefix = LIMIT_PREFIX + key + ":";
+        String suffix = ":" + day.format(COMPACT);
+        Map<String, String> pathByName = new LinkedHashMap<>();
+        scan(glob(prefix) + "*" + glob(suffix), name -> {
+            if (name.length() > prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix)) {
+                String path = name.substring(prefix.length(), name.length() - suffix.length());
+                if (path.indexOf(':') < 0) {
+                    pathByName.put(name, path);
+                }
+            }
+        });
+        Map<String, Long> counts = new TreeMap<>();
+        if (pathByName.isEmpty()) {
+            return counts;
+        }
+        List<String> names = new ArrayList<>(pathByName.keySet());
+        List<String> values = redis.call("usage counts", () -> redis.client().mget(names.toArray(String[]::new)));
+        for (int i = 0; i < names.size(); i++) {
+            String value = values.get(i);
+            if (value != null) {
+                counts.put(pathByName.get(names.get(i)), Long.parseLong(value));
+            }
+        }
+        return counts;
+    }
+
+    @Override
+    public Set<String> keysUsed(LocalDate day) {
+        String suffix = ":" + day.format(COMPACT);
+        Set<String> keys = new TreeSet<>();
+        scan(LIMIT_PREFIX + "*" + glob(suffix), name -> {
+            if (name.startsWith(LIMIT_PREFIX) && name.endsWith(suffix)) {
+                String keyAndPath = name.substring(LIMIT_PREFIX.length(), name.length() - suffix.length());
+                int colon = keyAndPath.lastIndexOf(':');
+                if (colon > 0) {
+                    keys.add(keyAndPath.substring(0, colon));
+                }
+            }
+        });
+        return keys;
+    }
+
+    /** Hands every key matching {@code pattern} to {@code action}, with {@code SCAN}; a key may come twice. */
+    private void scan(String pattern, Consumer<String> action) {
+        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<String> page = redis.call("usage scan", () -> redis.client().scan(from, params));
+            page.getResult().forEach(action);
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+    }
+
+    /** {@code text} as a literal in a Redis glob pattern. */
+    private static String glob(String text) {
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 }

@@ -75,6 +75,13 @@ public final class Application implements AutoCloseable {
     final MysqlCellAreaStore areas;
     final MysqlApiKeyStore keys;
     final DataQueue<IncomingReport> incoming;
+    final org.ichnaea.core.export.ExportConfigStore exportConfigs;
+    final org.ichnaea.core.stats.StatStore stats;
+    final org.ichnaea.core.stats.RegionStatStore regionStats;
+    final org.ichnaea.core.datamap.DataMapStore datamap;
+    /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
+    final org.ichnaea.core.stats.StatCounter statCounter;
+    final org.ichnaea.core.jobs.JobLock jobLock;
     /** Null in the embedded mode: counters, caches and queues stay in-process or in the database. */
     final Redis redis;
     private GeoIpDatabase geoIp;
@@ -97,8 +104,20 @@ public final class Application implements AutoCloseable {
         cells = new MysqlCellStationStore(reads, writes);
         areas = new MysqlCellAreaStore(reads, writes);
         keys = new MysqlApiKeyStore(reads, writes);
-        incoming = redis != null ? RedisDataQueue.incoming(redis, "update_incoming")
-                : MysqlDataQueue.incoming(writes, "update_incoming");
+        incoming = queue("update_incoming");
+        exportConfigs = new org.ichnaea.mysql.MysqlExportConfigStore(reads, writes);
+        stats = new org.ichnaea.mysql.MysqlStatStore(reads, writes);
+        regionStats = new org.ichnaea.mysql.MysqlRegionStatStore(reads, writes);
+        datamap = new org.ichnaea.mysql.MysqlDataMapStore(reads, writes);
+        statCounter = redis != null ? new org.ichnaea.redis.RedisStatCounter(redis)
+                : new org.ichnaea.core.stats.InMemoryStatCounter();
+        jobLock = redis != null ? new org.ichnaea.redis.RedisJobLock(redis)
+                : new org.ichnaea.core.jobs.InMemoryJobLock();
+    }
+
+    /** A report queue: a Redis list when Redis is configured, else a durable queue in the database. */
+    DataQueue<IncomingReport> queue(String name) {
+        return redis != null ? RedisDataQueue.incoming(redis, name) : MysqlDataQueue.incoming(writes, name);
     }
 
     /** Opens the databases and creates or upgrades the schema. */
@@ -164,10 +183,71 @@ public final class Application implements AutoCloseable {
                 clock);
     }
 
-    /** The pipeline that turns queued reports into stations. */
+    /**
+     * The pipeline: reports fan out to the export configurations; the internal one turns them into stations,
+     * cell areas, coverage grid cells and daily counts.
+     */
     Pipeline pipeline(Clock clock) {
-        return new Pipeline(incoming, new ReportObservations(regions(), MobileCountryCodes.bundled()),
-                new StationUpdater(regions(), clock), wifi, blue, cells, areaUpdater(clock));
+        org.ichnaea.core.pipeline.InternalExporter internal = new org.ichnaea.core.pipeline.InternalExporter(
+                new ReportObservations(regions(), MobileCountryCodes.bundled()), new StationUpdater(regions(), clock),
+                wifi, blue, cells, areaUpdater(clock), datamap, statCounter, clock);
+        Map<org.ichnaea.core.export.ExportSchema, org.ichnaea.core.export.ReportExporter> exporters = Map.of(
+                org.ichnaea.core.export.ExportSchema.GEOSUBMIT, new org.ichnaea.http.export.GeosubmitExporter(),
+                org.ichnaea.core.export.ExportSchema.FILE, new org.ichnaea.http.export.FileExporter(clock));
+        return new Pipeline(incoming, exportConfigs, this::queue, exporters, internal,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /** Ichnaea's {@code update_statcounter}: moves the daily counters into the {@code stat} table. */
+    org.ichnaea.core.stats.StatCounterFlush statFlush(Clock clock) {
+        return new org.ichnaea.core.stats.StatCounterFlush(statCounter, stats, clock);
+    }
+
+    /** The monitoring jobs over this pipeline's queues, with rate control on Redis (§5.11). */
+    org.ichnaea.core.monitor.PipelineMonitor monitor(Pipeline pipeline, Clock clock) {
+        org.ichnaea.core.monitor.RateController controller = redis == null ? null
+                : new org.ichnaea.core.monitor.RateController(new org.ichnaea.redis.RedisRateControlStore(redis));
+        return new org.ichnaea.core.monitor.PipelineMonitor(pipeline::queueSizes, controller,
+                writes::transactionHistoryLength, keys, usage(), clock);
+    }
+
+    private ApiKeyUsage usage;
+    /** The web tier's metrics registry, once {@link #web} built it; the jobs publish their gauges there. */
+    private volatile WebMetrics webMetrics;
+
+    /**
+     * Publishes the jobs' counts and the monitors' latest snapshots on {@code /__metrics__} (serve only; a worker
+     * has no web server and logs them).
+     */
+    void registerJobMetrics(org.ichnaea.core.jobs.JobScheduler scheduler,
+                            org.ichnaea.core.monitor.PipelineMonitor monitor) {
+        WebMetrics metrics = webMetrics;
+        if (metrics == null) {
+            return;
+        }
+        JobMetrics.register(metrics.registry(), scheduler, monitor);
+    }
+
+    /** Daily request counters per key: Redis, or in-process in the embedded mode. */
+    synchronized ApiKeyUsage usage() {
+        if (usage == null) {
+            usage = redis != null ? new RedisApiKeyUsage(redis) : new InMemoryApiKeyUsage();
+        }
+        return usage;
+    }
+
+    /** Where the coverage tiles are rendered, and served from. */
+    Path tilesDir() {
+        return settings.dataDir().resolve("tiles");
+    }
+
+    /** Where the public cell exports are written, and offered for download. */
+    Path exportDir() {
+        return settings.dataDir().resolve("export");
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** The web application (not started). */
@@ -214,7 +294,8 @@ public final class Application implements AutoCloseable {
             LOG.warn("SECRET_KEY has its development value; set it in production");
         }
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
-        ApiKeyUsage usage = redis != null ? new RedisApiKeyUsage(redis) : new InMemoryApiKeyUsage();
+        webMetrics = metrics;
+        ApiKeyUsage usage = usage();
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics), web);
     }

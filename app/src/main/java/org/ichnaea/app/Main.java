@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
         subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
-            Main.ApiKeys.class, Main.Import.class, Main.Export.class})
+            Main.ApiKeys.class, ExportConfigCommand.class, Main.Import.class, Main.Export.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -94,8 +94,7 @@ public final class Main implements Runnable {
             Settings settings = settings().withHostAndPort(host, port);
             Application application = Application.open(settings);
             Javalin web = application.web(Clock.systemUTC());
-            java.util.concurrent.ScheduledExecutorService scheduler = pipeline
-                    ? schedulePipeline(application, settings) : null;
+            org.ichnaea.core.jobs.JobScheduler scheduler = pipeline ? schedulePipeline(application) : null;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 web.stop();
@@ -114,86 +113,54 @@ public final class Main implements Runnable {
         }
     }
 
-    /** How often {@code serve} drains the report queue into stations (Ichnaea ran update_incoming every 32 s). */
-    static final long PIPELINE_PERIOD_SECONDS = 32;
-
-    @Command(name = "worker", description = "Pipeline only: drain the report queue every 32 s, write the cell "
-            + "exports hourly, until stopped.")
+    @Command(name = "worker", description = "Pipeline workers and the periodic jobs only, until stopped.")
     static final class Worker implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {
             Settings settings = settings();
             Application application = Application.open(settings);
-            java.util.concurrent.ScheduledExecutorService scheduler = schedulePipeline(application, settings);
+            org.ichnaea.core.jobs.JobScheduler scheduler = schedulePipeline(application);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopScheduler(scheduler);
                 application.close();
                 stopped.countDown();
             }, "ichnaea-shutdown"));
-            System.out.println("Ichnaea worker draining the report queue every " + PIPELINE_PERIOD_SECONDS + " s");
+            System.out.println("Ichnaea worker running " + scheduler.jobs().size() + " periodic jobs");
             System.out.flush();
             stopped.await();
             return 0;
         }
     }
 
-    /** The periodic jobs of serve and worker: the pipeline every 32 s and the cell exports every hour. */
-    static java.util.concurrent.ScheduledExecutorService schedulePipeline(Application application,
-                                                                          Settings settings) {
-        java.util.concurrent.ScheduledExecutorService scheduler =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "ichnaea-pipeline");
-                    t.setDaemon(true);
-                    return t;
-                });
-        org.ichnaea.core.pipeline.Pipeline stations = application.pipeline(Clock.systemUTC());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                stations.drain();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(Main.class).warn("pipeline run failed, retrying at the next tick: {}",
-                        e.toString());
-            }
-        }, PIPELINE_PERIOD_SECONDS, PIPELINE_PERIOD_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        // Public cell exports: the hourly diff at :03, the full export with the 00:03 run.
-        java.time.Instant now = java.time.Instant.now();
-        long toNext = java.time.Duration.between(now, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
-                .plusSeconds(3600 + 180)).toSeconds() % 3600;
-        Path exports = settings.dataDir().resolve("export");
-        scheduler.scheduleAtFixedRate(() -> {
-            try {
-                java.time.Instant at = java.time.Instant.now();
-                CellExports.diff(application.cells, exports, at);
-                if (at.atOffset(java.time.ZoneOffset.UTC).getHour() == 0) {
-                    CellExports.full(application.cells, exports, at);
-                }
-            } catch (IOException | RuntimeException e) {
-                LoggerFactory.getLogger(Main.class).warn("cell export failed, retrying next hour: {}", e.toString());
-            }
-        }, toNext, 3600, java.util.concurrent.TimeUnit.SECONDS);
+    /** Starts the periodic jobs of serve and worker (ichnaea-behaviour.md §5.9). */
+    static org.ichnaea.core.jobs.JobScheduler schedulePipeline(Application application) {
+        java.util.Map<String, Long> periods = PipelineJobs.periods(env().get(PipelineJobs.INTERVALS.name()));
+        PipelineJobs.Parts parts = PipelineJobs.parts(application, Clock.systemUTC());
+        org.ichnaea.core.jobs.JobScheduler scheduler = PipelineJobs.schedule(parts, periods);
+        application.registerJobMetrics(scheduler, parts.monitor());
         return scheduler;
     }
 
-    /** Lets a running job finish (up to 30 s) and stops the scheduler. */
-    static void stopScheduler(java.util.concurrent.ScheduledExecutorService scheduler) {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    static java.util.Map<String, String> env() {
+        return ENV.get() == null ? System.getenv() : ENV.get();
+    }
+
+    /** Lets running jobs finish (up to 30 s) and stops the scheduler. */
+    static void stopScheduler(org.ichnaea.core.jobs.JobScheduler scheduler) {
+        if (scheduler != null) {
+            scheduler.close();
         }
     }
 
-    @Command(name = "process", description = "Drain the report queue into the stations now, then exit.")
+    @Command(name = "process", description = "Drain every pipeline queue now, update statistics, region totals "
+            + "and map tiles, then exit.")
     static final class Process implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Application app = Application.open(settings())) {
-                org.ichnaea.core.pipeline.Pipeline.Result result = app.pipeline(Clock.systemUTC()).drain();
+                org.ichnaea.core.pipeline.Pipeline.Result result = PipelineJobs.processAll(
+                        PipelineJobs.parts(app, Clock.systemUTC()));
                 System.out.printf("processed %d reports (%d dropped), %d observations: %s%n", result.reports(),
                         result.droppedReports(), result.observations(), result.actions());
             }
@@ -201,7 +168,7 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "serve", description = "Web service, plus the pipeline every 32 s.")
+    @Command(name = "serve", description = "Web service, plus the pipeline and its periodic jobs.")
     static final class Serve extends ServerOptions implements Callable<Integer> {
         @Override
         public Integer call() throws InterruptedException {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
-                       long keylessDailyLimit, long maxBodyBytes, int dbPoolSize) {
+                       long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl) {
 
     /** One environment variable. */
     public record Option(String name, String defaultValue, String doc) {
@@ -52,10 +52,21 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "Largest request body, compressed or after gunzip; larger ones get 413.");
     public static final Option DB_POOL_SIZE = new Option("ICHNAEA_DB_POOL_SIZE", "10",
             "Connections per database pool (web and workers have one each).");
+    public static final Option BASEMAP_URL = new Option("ICHNAEA_BASEMAP_URL", "",
+            "Tile URL template of a base map drawn under the coverage on `/map`, such as "
+                    + "`https://tile.openstreetmap.org/{z}/{x}/{y}.png`; visitors' browsers then load its tiles from "
+                    + "that host. Unset: no base map, and no page loads anything from another host.");
+
+    public static final Option JOB_INTERVALS = new Option("ICHNAEA_JOB_INTERVALS", "",
+            "Periods of the periodic jobs in seconds, `name=seconds,...`; 0 turns a job off. Defaults: "
+                    + "update_incoming=32, update_statcounter=600, update_statregion=3600, update_tiles=3600, "
+                    + "cell_export_diff=3600, monitor_queue_size_and_rate_control=60, monitor_api_key_limits=600, "
+                    + "monitor_api_users=600. Daily at fixed UTC times: cleanup_datamap 00:17, cleanup_stat 00:23, "
+                    + "cell_export_full 00:37.");
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
             SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
-            DB_POOL_SIZE);
+            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL);
 
     /** Reads every option from an environment map. */
     public static Settings from(Map<String, String> env) {
@@ -76,19 +87,20 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             case "ERROR", "WARN", "INFO", "DEBUG", "TRACE" -> level;
             default -> throw new IllegalArgumentException("LOGGING_LEVEL: unknown level '" + level + "'");
         };
+        PipelineJobs.periods(values.get(JOB_INTERVALS.name()));
         String geoip = blankToNull(values.get(GEOIP_PATH.name()));
         return new Settings(rw, ro, blankToNull(values.get(REDIS_URI.name())), geoip == null ? null : Path.of(geoip),
                 values.get(SECRET_KEY.name()), level, Path.of(values.get(DATA_DIR.name())), values.get(HOST.name()),
                 parse(values, PORT, Settings::port), parse(values, KEYLESS, Settings::bool),
                 parse(values, KEYLESS_DAILY_LIMIT, v -> nonNegative(v)),
                 parse(values, MAX_BODY_BYTES, v -> positive(v)),
-                parse(values, DB_POOL_SIZE, v -> (int) positive(v)));
+                parse(values, DB_POOL_SIZE, v -> (int) positive(v)), parse(values, BASEMAP_URL, Settings::baseMap));
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize);
+                maxBodyBytes, dbPoolSize, baseMapUrl);
     }
 
     public boolean isEmbedded() {
@@ -142,6 +154,21 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             throw new IllegalArgumentException("must be more than 0");
         }
         return n;
+    }
+
+    /** A tile URL template over http(s) with {z}, {x} and {y}; blank: none. */
+    private static String baseMap(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+            throw new IllegalArgumentException("must start with https:// or http://");
+        }
+        if (!value.contains("{z}") || !value.contains("{x}") || !value.contains("{y}")) {
+            throw new IllegalArgumentException("must contain {z}, {x} and {y}");
+        }
+        return value;
     }
 
     private static String blankToNull(String value) {

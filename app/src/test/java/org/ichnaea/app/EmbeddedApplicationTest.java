@@ -193,7 +193,46 @@ class EmbeddedApplicationTest {
                 assertThat(located.code()).isEqualTo(200);
                 assertThat(located.body().string()).startsWith("{\"location\":{\"lat\":52.520");
             });
+            // process also moved the day's counts into the stat table, recounted the regions and drew the map.
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            assertThat(app.stats.latest(org.ichnaea.core.stats.StatKey.WIFI, today)).hasValue(4);
+            assertThat(app.stats.latest(org.ichnaea.core.stats.StatKey.UNIQUE_WIFI, today)).hasValue(2);
+            assertThat(app.regionStats.findAll()).singleElement().satisfies(r -> {
+                assertThat(r.region()).isEqualTo("DE");
+                assertThat(r.wifi()).isEqualTo(2);
+            });
+            assertThat(app.datamap.count()).isEqualTo(1);
+            assertThat(dataDir.resolve("tiles/0/0/0.png")).exists();
+            assertThat(dataDir.resolve("tiles/11/1100/671.png")).as("Berlin at zoom 11").exists();
         }
+    }
+
+    @Test
+    void the_cli_manages_export_configurations_and_a_file_export_receives_the_reports() throws Exception {
+        Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
+        Path archive = dataDir.resolve("archive");
+        assertThat(Main.run(new String[] {"exportconfig", "create", "archive", "--schema", "file", "--url",
+            archive.toString(), "--skip-sources", "query"}, env)).isZero();
+        assertThat(Main.run(new String[] {"exportconfig", "create", "bad", "--schema", "s3"}, env)).isEqualTo(1);
+        assertThat(Main.run(new String[] {"exportconfig", "create", "up", "--schema", "geosubmit"}, env))
+                .as("a geosubmit export needs a url").isEqualTo(1);
+        try (Application app = Application.open(settings())) {
+            assertThat(app.exportConfigs.findAll()).extracting(org.ichnaea.core.export.ExportConfig::name)
+                    .containsExactly("archive", "internal");
+            app.keys.save(ApiKey.unlimited("k"));
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                assertThat(client.post("/v2/geosubmit?key=k", "{\"items\":[{\"position\":{\"latitude\":52.52,"
+                        + "\"longitude\":13.40},\"wifiAccessPoints\":[{\"macAddress\":\"d6:d6:d6:00:00:01\"}]}]}")
+                        .code()).isEqualTo(200);
+            });
+        }
+        assertThat(Main.run(new String[] {"process"}, env)).isZero();
+        try (java.util.stream.Stream<Path> files = Files.walk(archive)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> archive.relativize(p).toString()))
+                    .singleElement().asString().matches("gnss/k/\\d{4}/\\d{2}/\\d{2}/[0-9a-f]{32}\\.json\\.gz");
+        }
+        assertThat(Main.run(new String[] {"exportconfig", "delete", "archive"}, env)).isZero();
+        assertThat(Main.run(new String[] {"exportconfig", "delete", "archive"}, env)).isEqualTo(1);
     }
 
     @Test

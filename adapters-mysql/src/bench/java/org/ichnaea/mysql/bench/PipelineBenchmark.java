@@ -30,7 +30,7 @@ import org.ichnaea.mysql.MysqlWifiStationStore;
  *
  * <pre>
  * mvn -B -q -pl adapters-mysql -Pbench test-compile exec:exec -Dbench.main=org.ichnaea.mysql.bench.PipelineBenchmark \
- *     -Dbench.args="jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root 20000"
+ *     -Dbench.args="jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root 20000 [internal batch]"
  * </pre>
  */
 public final class PipelineBenchmark {
@@ -39,8 +39,11 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // Arguments: JDBC URL, reports per run, the internal export's batch size (default: a fresh install's).
         String uri = args.length > 0 ? args[0] : "jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root";
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int batch = args.length > 2 ? Integer.parseInt(args[2])
+                : org.ichnaea.core.export.ExportConfig.defaultInternal().batch();
         try (Database db = Database.open(MysqlSettings.fromUri(uri, false, 8))) {
             db.migrate();
             MysqlWifiStationStore wifi = new MysqlWifiStationStore(db, db);
@@ -53,10 +56,23 @@ public final class PipelineBenchmark {
                 AtomicLong done = new AtomicLong();
                 List<Thread> workers = new ArrayList<>();
                 long start = System.nanoTime();
+                // Reports fan out to the internal export's queue and are applied in batches of its size, as in
+                // production (the coverage grid and the daily counters included).
+                java.util.Map<String, org.ichnaea.core.queue.DataQueue<IncomingReport>> queues =
+                        new java.util.concurrent.ConcurrentHashMap<>();
+                org.ichnaea.core.export.ExportConfig internal = new org.ichnaea.core.export.ExportConfig("internal",
+                        batch, org.ichnaea.core.export.ExportSchema.INTERNAL, null, null, null);
                 for (int t = 0; t < threads; t++) {
-                    Pipeline pipeline = new Pipeline(queue, new ReportObservations(TestRegions.some(),
-                            MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), Clock.systemUTC()),
-                            wifi, new MysqlBlueStationStore(db, db), new MysqlCellStationStore(db, db), null);
+                    Pipeline pipeline = new Pipeline(queue,
+                            new org.ichnaea.core.export.InMemoryExportConfigStore(internal),
+                            name -> queues.computeIfAbsent(name, n -> new InMemoryDataQueue<>()), java.util.Map.of(),
+                            new org.ichnaea.core.pipeline.InternalExporter(new ReportObservations(TestRegions.some(),
+                                    MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(),
+                                    Clock.systemUTC()), wifi, new MysqlBlueStationStore(db, db),
+                                    new MysqlCellStationStore(db, db), null,
+                                    new org.ichnaea.mysql.MysqlDataMapStore(db, db),
+                                    new org.ichnaea.core.stats.InMemoryStatCounter(), Clock.systemUTC()),
+                            duration -> { });
                     Thread worker = new Thread(() -> done.addAndGet(pipeline.drain().observations()));
                     workers.add(worker);
                     worker.start();

@@ -1,6 +1,8 @@
 package org.ichnaea.core.apikey;
 
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Daily request counters per key and API path, and the set of client addresses per key, API type and day
@@ -17,4 +19,13 @@ public interface ApiKeyUsage {
 
     /** How many distinct client addresses used {@code key} for {@code type} on {@code day}. */
     long uniqueUsers(String key, ApiType type, LocalDate day);
+
+    /**
+     * The day's request count of {@code key} per API path (e.g. {@code {"v1.geolocate": 12}}), for the worker's
+     * {@code monitor_api_key_limits}; empty when the key made no request that day.
+     */
+    Map<String, Long> counts(String key, LocalDate day);
+
+    /** The keys with any request count on {@code day}. */
+    Set<String> keysUsed(LocalDate day);
 }

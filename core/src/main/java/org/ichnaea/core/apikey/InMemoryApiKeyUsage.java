@@ -1,7 +1,10 @@
 package org.ichnaea.core.apikey;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +35,28 @@ public final class InMemoryApiKeyUsage implements ApiKeyUsage {
     public long uniqueUsers(String key, ApiType type, LocalDate day) {
         Set<String> set = users.get(new Users(key, type, day));
         return set == null ? 0 : set.size();
+    }
+
+    @Override
+    public Map<String, Long> counts(String key, LocalDate day) {
+        Map<String, Long> counts = new TreeMap<>();
+        counters.forEach((counter, count) -> {
+            if (counter.key().equals(key) && counter.day().equals(day)) {
+                counts.put(counter.apiPath(), count.get());
+            }
+        });
+        return counts;
+    }
+
+    @Override
+    public Set<String> keysUsed(LocalDate day) {
+        Set<String> keys = new TreeSet<>();
+        counters.keySet().forEach(counter -> {
+            if (counter.day().equals(day)) {
+                keys.add(counter.key());
+            }
+        });
+        return keys;
     }
 
     private void forgetBefore(LocalDate oldest) {

@@ -1,8 +1,20 @@
 package org.ichnaea.core.pipeline;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.ichnaea.core.export.ExportConfig;
+import org.ichnaea.core.export.ExportConfigStore;
+import org.ichnaea.core.export.ExportSchema;
+import org.ichnaea.core.export.InMemoryExportConfigStore;
+import org.ichnaea.core.export.ReportExporter;
+import org.ichnaea.core.export.RetriableExportException;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.InMemoryDataQueue;
 import org.ichnaea.core.station.BlueStationStore;
 import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.core.station.WifiStationStore;
@@ -11,77 +23,233 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the {@code update_incoming} queue into the station tables: reports become weighted observations
- * ({@link ReportObservations}), observations update stations ({@link StationUpdater}). A batch is taken off the
- * queue only as it is processed; if an update fails the batch is put back at the tail, so nothing accepted is lost
- * (duplicates are tolerated, ichnaea-behaviour.md §7). Export fan-out, cell areas, the data map and statistics come
- * with the pipeline issue.
+ * The report pipeline (ichnaea-behaviour.md §5.2, §5.3): {@link #fanOut()} moves every report of
+ * {@code update_incoming} to the queue of each export configuration that accepts it; {@link #export} drains one
+ * configuration's queue through the exporter of its schema, in batches of its {@code batch} size, with up to three
+ * attempts on retriable errors (sleeping 1 s, then 2 s). A batch is taken off a queue only as it is processed; when
+ * it fails it goes back to the tail of its queue, so nothing accepted is lost (duplicates are tolerated, §7). With
+ * no export configuration at all the reports stay in {@code update_incoming} (Ichnaea would drop them).
  */
 public final class Pipeline {
 
-    /** Reports per batch, as Ichnaea's {@code update_incoming} task. */
+    /** Reports per fan-out batch, as Ichnaea's {@code update_incoming} task. */
     public static final int BATCH = 5000;
+    /** Attempts per export batch (§5.3). */
+    static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
-    private final DataQueue<IncomingReport> incoming;
-    private final ReportObservations transform;
-    private final StationUpdater updater;
-    private final WifiStationStore wifi;
-    private final BlueStationStore blue;
-    private final CellStationStore cells;
-    private final CellAreaUpdater areas;
-
-    /**
-     * @param areas recomputes the areas of changed cells after each batch (§5.6); null to leave areas alone
-     */
-    public Pipeline(DataQueue<IncomingReport> incoming, ReportObservations transform, StationUpdater updater,
-                    WifiStationStore wifi, BlueStationStore blue, CellStationStore cells, CellAreaUpdater areas) {
-        this.incoming = incoming;
-        this.transform = transform;
-        this.updater = updater;
-        this.wifi = wifi;
-        this.blue = blue;
-        this.cells = cells;
-        this.areas = areas;
+    /** Waits between export attempts; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** What a drain did. */
+    private final DataQueue<IncomingReport> incoming;
+    private final ExportConfigStore configs;
+    private final Function<String, DataQueue<IncomingReport>> queueFactory;
+    private final Map<String, DataQueue<IncomingReport>> queues = new ConcurrentHashMap<>();
+    private final Map<ExportSchema, ReportExporter> exporters;
+    private final InternalExporter internal;
+    private final Sleeper sleeper;
+
+    /**
+     * @param queues    opens the named queue of an export configuration ({@code queue_export_<name>})
+     * @param exporters the exporter of each schema; reports of a configuration whose schema has none stay queued
+     * @param internal  the exporter of the {@code internal} schema, whose totals {@link #drain()} reports
+     */
+    public Pipeline(DataQueue<IncomingReport> incoming, ExportConfigStore configs,
+                    Function<String, DataQueue<IncomingReport>> queues, Map<ExportSchema, ReportExporter> exporters,
+                    InternalExporter internal, Sleeper sleeper) {
+        this.incoming = incoming;
+        this.configs = configs;
+        this.queueFactory = queues;
+        this.exporters = new EnumMap<>(ExportSchema.class);
+        this.exporters.putAll(exporters);
+        this.exporters.putIfAbsent(ExportSchema.DUMMY, (config, batch) -> { });
+        if (internal != null) {
+            this.exporters.put(ExportSchema.INTERNAL, internal);
+        }
+        this.internal = internal;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * A pipeline with only the internal export and in-memory export queues: for tests and for embedding the engine
+     * in another application.
+     */
+    public static Pipeline internalOnly(DataQueue<IncomingReport> incoming, InternalExporter internal) {
+        return new Pipeline(incoming, new InMemoryExportConfigStore(ExportConfig.defaultInternal()),
+                name -> new InMemoryDataQueue<>(), Map.of(), internal, duration -> { });
+    }
+
+    /** What a drain did to the stations. */
     public record Result(int reports, int droppedReports, int observations, Map<StationAction, Integer> actions) {
     }
 
-    /** Processes every report waiting now. */
-    public Result drain() {
-        int reports = 0;
-        int dropped = 0;
-        int observations = 0;
-        Map<StationAction, Integer> actions = StationUpdater.emptyCounts();
+    /** What one export run did. */
+    public record ExportRun(String config, int exported, int batches, boolean failed) {
+    }
+
+    /** The queue of an export configuration. */
+    public DataQueue<IncomingReport> queue(ExportConfig config) {
+        return queues.computeIfAbsent(config.queueName(), queueFactory);
+    }
+
+    /** The current export configurations. */
+    public List<ExportConfig> configs() {
+        return configs.findAll();
+    }
+
+    /**
+     * Ichnaea's {@code update_incoming}: moves every waiting report to the queues of the configurations accepting
+     * it (skip_keys, skip_sources). Answers how many reports were moved.
+     */
+    public int fanOut() {
+        List<ExportConfig> all = configs.findAll();
+        if (all.isEmpty()) {
+            long waiting = incoming.size();
+            if (waiting > 0) {
+                LOG.warn("no export configuration: {} reports wait in update_incoming (add one with "
+                        + "'ichnaea exportconfig create')", waiting);
+            }
+            return 0;
+        }
+        int moved = 0;
+        int skipped = 0;
         while (true) {
             List<IncomingReport> batch = incoming.dequeue(BATCH);
             if (batch.isEmpty()) {
                 break;
             }
             try {
-                ReportObservations.Batch obs = transform.transform(batch);
-                updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), actions);
-                updater.updateMacs(StationKind.BLUE, blue, obs.blue(), actions);
-                java.util.Set<org.ichnaea.core.radio.CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(),
-                        obs.psc(), actions);
-                if (areas != null && !changedAreas.isEmpty()) {
-                    areas.update(changedAreas);
+                for (ExportConfig config : all) {
+                    List<IncomingReport> accepted = new ArrayList<>(batch.size());
+                    for (IncomingReport report : batch) {
+                        if (config.accepts(report.apiKey(), report.source())) {
+                            accepted.add(report);
+                        }
+                    }
+                    skipped += batch.size() - accepted.size();
+                    if (!accepted.isEmpty()) {
+                        queue(config).enqueue(accepted);
+                    }
                 }
-                reports += batch.size();
-                dropped += obs.droppedReports();
-                observations += obs.observations();
             } catch (RuntimeException e) {
+                // Some export queues may have the batch already: duplicates, not losses.
                 incoming.enqueue(batch);
-                LOG.warn("processing {} reports failed, requeued them: {}", batch.size(), e.toString());
+                LOG.warn("fan-out of {} reports failed, put them back: {}", batch.size(), e.toString());
+                throw e;
+            }
+            moved += batch.size();
+        }
+        if (skipped > 0) {
+            LOG.debug("fan-out skipped {} report copies by skip_keys/skip_sources", skipped);
+        }
+        return moved;
+    }
+
+    /**
+     * Ichnaea's {@code export_reports}: drains the configuration's queue through its exporter. A batch that still
+     * fails after the last attempt goes back to the queue and ends this run ({@code failed}); a non-retriable
+     * failure does the same and is rethrown.
+     */
+    public ExportRun export(ExportConfig config) {
+        ReportExporter exporter = exporters.get(config.schema());
+        DataQueue<IncomingReport> queue = queue(config);
+        if (exporter == null) {
+            long waiting = queue.size();
+            if (waiting > 0) {
+                LOG.warn("export {}: no exporter for schema {} here; {} reports stay queued", config.name(),
+                        config.schema().id(), waiting);
+            }
+            return new ExportRun(config.name(), 0, 0, false);
+        }
+        int exported = 0;
+        int batches = 0;
+        while (true) {
+            List<IncomingReport> batch = queue.dequeue(config.batch());
+            if (batch.isEmpty()) {
+                return new ExportRun(config.name(), exported, batches, false);
+            }
+            if (!attempt(config, exporter, queue, batch)) {
+                return new ExportRun(config.name(), exported, batches, true);
+            }
+            exported += batch.size();
+            batches++;
+        }
+    }
+
+    private boolean attempt(ExportConfig config, ReportExporter exporter, DataQueue<IncomingReport> queue,
+                            List<IncomingReport> batch) {
+        for (int i = 0; ; i++) {
+            try {
+                exporter.export(config, batch);
+                return true;
+            } catch (RetriableExportException e) {
+                if (i + 1 >= ATTEMPTS) {
+                    queue.enqueue(batch);
+                    LOG.warn("export {}: {} reports failed {} times, kept queued: {}", config.name(), batch.size(),
+                            ATTEMPTS, e.getMessage());
+                    return false;
+                }
+                try {
+                    sleeper.sleep(Duration.ofSeconds(i * i + 1L));
+                } catch (InterruptedException interrupted) {
+                    queue.enqueue(batch);
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                queue.enqueue(batch);
+                LOG.warn("export {}: {} reports failed, kept queued: {}", config.name(), batch.size(), e.toString());
                 throw e;
             }
         }
-        if (reports > 0) {
-            LOG.info("processed {} reports ({} dropped), {} observations: {}", reports, dropped, observations,
-                    actions);
+    }
+
+    /**
+     * Fans out, then drains every configuration's queue: the {@code process} command and tests. Failures of one
+     * configuration do not stop the others; the first non-retriable failure is rethrown at the end.
+     */
+    public Result drain() {
+        Result before = internal == null ? null : internal.totals();
+        fanOut();
+        RuntimeException failure = null;
+        for (ExportConfig config : configs.findAll()) {
+            try {
+                export(config);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
         }
-        return new Result(reports, dropped, observations, actions);
+        if (failure != null) {
+            throw failure;
+        }
+        if (internal == null) {
+            return new Result(0, 0, 0, StationUpdater.emptyCounts());
+        }
+        Result after = internal.totals();
+        Map<StationAction, Integer> actions = StationUpdater.emptyCounts();
+        after.actions().forEach((action, n) -> actions.put(action, n - before.actions().get(action)));
+        Result result = new Result(after.reports() - before.reports(),
+                after.droppedReports() - before.droppedReports(), after.observations() - before.observations(),
+                actions);
+        if (result.reports() > 0) {
+            LOG.info("processed {} reports ({} dropped), {} observations: {}", result.reports(),
+                    result.droppedReports(), result.observations(), actions);
+        }
+        return result;
+    }
+
+    /** Reports waiting in {@code update_incoming} and every export queue. */
+    public Map<String, Long> queueSizes() {
+        Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+        sizes.put("update_incoming", incoming.size());
+        for (ExportConfig config : configs.findAll()) {
+            sizes.put(config.queueName(), queue(config).size());
+        }
+        return sizes;
     }
 }

@@ -29,7 +29,7 @@ public final class ReportObservations {
     public record Batch(Map<MacAddress, java.util.List<StationObservation>> blue,
                         Map<MacAddress, java.util.List<StationObservation>> wifi,
                         Map<CellId, java.util.List<StationObservation>> cell, Map<CellId, Integer> psc,
-                        int droppedReports) {
+                        int droppedReports, java.util.Set<org.ichnaea.core.datamap.GridCell> grid) {
 
         public int observations() {
             return count(blue) + count(wifi) + count(cell);
@@ -54,6 +54,7 @@ public final class ReportObservations {
         Map<CellId, java.util.List<StationObservation>> cell = new LinkedHashMap<>();
         Map<CellId, Integer> psc = new LinkedHashMap<>();
         int dropped = 0;
+        java.util.Set<org.ichnaea.core.datamap.GridCell> grid = new java.util.LinkedHashSet<>();
         for (IncomingReport item : items) {
             Report r = item.report();
             ReportPosition p = r.position();
@@ -65,11 +66,12 @@ public final class ReportObservations {
             }
             var source = item.source();
             double base = ObservationWeight.speed(p.speed());
+            boolean used = false;
             int positionAge = p.age() == null ? 0 : p.age();
             for (BlueObservation b : r.blues()) {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), BLUE_ACCURACY)
                         * ObservationWeight.age(relative(b.age(), positionAge));
-                add(blue, b.mac(), p, w, source);
+                used |= add(blue, b.mac(), p, w, source);
             }
             for (WifiObservation wo : r.wifis()) {
                 if (wo.isOptedOut()) {
@@ -78,7 +80,7 @@ public final class ReportObservations {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), WIFI_ACCURACY)
                         * ObservationWeight.age(relative(wo.age(), positionAge))
                         * ObservationWeight.wifiSignal(wo.signal());
-                add(wifi, wo.mac(), p, w, source);
+                used |= add(wifi, wo.mac(), p, w, source);
             }
             for (CellObservation c : r.cells()) {
                 if (c.cellId().isEmpty()) {
@@ -91,12 +93,18 @@ public final class ReportObservations {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), CELL_ACCURACY)
                         * ObservationWeight.age(relative(c.age(), positionAge))
                         * ObservationWeight.cellSignal(c.radio(), c.signal());
-                if (add(cell, c.cellId().get(), p, w, source) && c.psc() != null) {
+                boolean added = add(cell, c.cellId().get(), p, w, source);
+                used |= added;
+                if (added && c.psc() != null) {
                     psc.put(c.cellId().get(), c.psc());
                 }
             }
+            if (used) {
+                // The coverage map shows where reports had at least one valid observation (§5.4 step 6).
+                grid.add(org.ichnaea.core.datamap.GridCell.of(p.lat(), p.lon()));
+            }
         }
-        return new Batch(blue, wifi, cell, psc, dropped);
+        return new Batch(blue, wifi, cell, psc, dropped, grid);
     }
 
     private static Integer relative(Integer age, int positionAge) {

@@ -29,10 +29,17 @@ class PipelineTest {
             new org.ichnaea.core.station.InMemoryCellAreaStore();
     private final SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(), () -> 0.0,
             TestClock.fixed());
-    private final Pipeline pipeline = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
-            MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()), wifi, blue,
-            cells, new CellAreaUpdater(cells, areas, TestRegions.some(), MobileCountryCodes.bundled(),
-            TestClock.fixed()));
+    private final org.ichnaea.core.datamap.InMemoryDataMapStore datamap =
+            new org.ichnaea.core.datamap.InMemoryDataMapStore();
+    private final org.ichnaea.core.stats.InMemoryStatCounter stats = new org.ichnaea.core.stats.InMemoryStatCounter();
+    private final Pipeline pipeline = Pipeline.internalOnly(incoming, internal(wifi));
+
+    private InternalExporter internal(org.ichnaea.core.station.WifiStationStore wifiStore) {
+        return new InternalExporter(new ReportObservations(TestRegions.some(), MobileCountryCodes.bundled()),
+                new StationUpdater(TestRegions.some(), TestClock.fixed()), wifiStore, blue, cells,
+                new CellAreaUpdater(cells, areas, TestRegions.some(), MobileCountryCodes.bundled(),
+                        TestClock.fixed()), datamap, stats, TestClock.fixed());
+    }
 
     private static ReportInput report(double lat, double lon, String... macs) {
         List<QueryInput.Wifi> wifis = java.util.Arrays.stream(macs)
@@ -56,6 +63,12 @@ class PipelineTest {
         assertThat(wifi.count()).isEqualTo(2);
         assertThat(cells.count()).isEqualTo(1);
         assertThat(areas.count()).as("the new cell's area is computed").isEqualTo(1);
+        var today = org.ichnaea.core.testing.TestClock.TODAY;
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.WIFI, today)).as("observations").isEqualTo(4);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.UNIQUE_WIFI, today)).as("new stations").isEqualTo(2);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.CELL, today)).isEqualTo(2);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.UNIQUE_CELL, today)).isEqualTo(1);
+        assertThat(datamap.count()).as("both London reports fall in one 0.001 degree cell").isEqualTo(1);
         assertThat(incoming.size()).isZero();
 
         Locator locator = Locator.builder().wifiStations(wifi).cellStations(cells).clock(TestClock.fixed()).build();
@@ -81,11 +94,12 @@ class PipelineTest {
     @Test
     void a_failing_store_puts_the_batch_back() {
         submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01")), null);
-        Pipeline broken = new Pipeline(incoming, new ReportObservations(TestRegions.some(),
-                MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(), TestClock.fixed()),
-                new org.ichnaea.core.testing.UnavailableWifiStationStore(), blue, cells, null);
+        Pipeline broken = Pipeline.internalOnly(incoming, internal(
+                new org.ichnaea.core.testing.UnavailableWifiStationStore()));
         org.assertj.core.api.Assertions.assertThatThrownBy(broken::drain)
                 .isInstanceOf(org.ichnaea.core.StoreUnavailableException.class);
-        assertThat(incoming.size()).isEqualTo(1);
+        assertThat(incoming.size()).isZero();
+        assertThat(broken.queue(org.ichnaea.core.export.ExportConfig.defaultInternal()).size())
+                .as("the batch went back to the internal export queue").isEqualTo(1);
     }
 }

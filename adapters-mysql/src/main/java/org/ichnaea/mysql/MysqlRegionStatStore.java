@@ -1,0 +1,109 @@
+package org.ichnaea.mysql;
+
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.ichnaea.core.radio.RadioType;
+import org.ichnaea.core.stats.RegionStat;
+import org.ichnaea.core.stats.RegionStatStore;
+import org.ichnaea.mysql.migration.V1__Schema;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The per-region totals in {@code region_stat} (ichnaea-behaviour.md §5.8 {@code update_statregion}), counted in SQL:
+ * Σ {@code num_cells} of {@code cell_area} per region and radio, and the station rows per region over the sixteen
+ * Wi-Fi and sixteen Bluetooth shards. The new rows replace the old ones in one transaction.
+ */
+public final class MysqlRegionStatStore implements RegionStatStore {
+
+    private static final List<String> COLUMN_LIST = List.of("region", "gsm", "wcdma", "lte", "nr", "blue", "wifi");
+    private static final List<Type> TYPES = List.of(String.class, Long.class, Long.class, Long.class, Long.class,
+            Long.class, Long.class);
+
+    private final Jdbi reads;
+    private final Jdbi writes;
+    private final Dialect dialect;
+
+    public MysqlRegionStatStore(Database reads, Database writes) {
+        this.reads = reads.jdbi();
+        this.writes = writes.jdbi();
+        this.dialect = writes.dialect();
+    }
+
+    /** Counts per region of one station kind: a {@code UNION ALL} of the per-shard counts, summed. */
+    private static String stationCounts(String kind) {
+        StringBuilder union = new StringBuilder();
+        for (char shard : V1__Schema.SHARDS.toCharArray()) {
+            if (union.length() > 0) {
+                union.append(" UNION ALL ");
+            }
+            union.append("SELECT region, COUNT(*) AS n FROM ").append(kind).append("_shard_").append(shard)
+                    .append(" WHERE region IS NOT NULL GROUP BY region");
+        }
+        return "SELECT region, SUM(n) AS n FROM (" + union + ") shard_counts GROUP BY region";
+    }
+
+    @Override
+    public int recompute() {
+        // gsm, wcdma, lte, nr, blue, wifi per region
+        Map<String, long[]> counts = Sql.guard("region stat count", () -> writes.withHandle(h -> count(h)));
+        List<Object[]> rows = new ArrayList<>(counts.size());
+        counts.forEach((region, c) -> rows.add(new Object[] {region, c[0], c[1], c[2], c[3], c[4], c[5]}));
+        List<String> regions = List.copyOf(counts.keySet());
+        Sql.retrying("region stat save", () -> writes.inTransaction(h -> {
+            Upserts.write(h, dialect, "region_stat", "region", COLUMN_LIST, TYPES, rows);
+            if (regions.isEmpty()) {
+                h.createUpdate("DELETE FROM region_stat").execute();
+            } else {
+                h.createUpdate("DELETE FROM region_stat WHERE region NOT IN (<regions>)")
+                        .bindList("regions", regions).execute();
+            }
+            return null;
+        }));
+        return rows.size();
+    }
+
+    private record CellCount(String region, RadioType radio, long cells) {
+    }
+
+    private static Map<String, long[]> count(Handle h) {
+        Map<String, long[]> counts = new TreeMap<>();
+        h.createQuery("SELECT region, radio, SUM(num_cells) AS n FROM cell_area WHERE region IS NOT NULL "
+                        + "GROUP BY region, radio")
+                .map((rs, ctx) -> new CellCount(rs.getString("region"), RadioType.ofCode(rs.getInt("radio")),
+                        rs.getLong("n")))
+                .forEach(row -> {
+                    long[] c = counts.computeIfAbsent(row.region(), r -> new long[6]);
+                    int index = switch (row.radio()) {
+                        case GSM -> 0;
+                        case WCDMA -> 1;
+                        case LTE -> 2;
+                        case NR -> 3;
+                        default -> -1;
+                    };
+                    if (index >= 0) {
+                        c[index] += row.cells();
+                    }
+                });
+        for (String kind : List.of("blue", "wifi")) {
+            int index = kind.equals("blue") ? 4 : 5;
+            h.createQuery(stationCounts(kind))
+                    .map((rs, ctx) -> Map.entry(rs.getString("region"), rs.getLong("n")))
+                    .forEach(row -> counts.computeIfAbsent(row.getKey(), r -> new long[6])[index] += row.getValue());
+        }
+        return counts;
+    }
+
+    @Override
+    public List<RegionStat> findAll() {
+        return Sql.guard("region stat list", () -> reads.withHandle(h -> h.createQuery(
+                        "SELECT region, gsm, wcdma, lte, nr, blue, wifi FROM region_stat "
+                                + "ORDER BY gsm + wcdma + lte + nr DESC, region")
+                .map((rs, ctx) -> new RegionStat(rs.getString("region"), rs.getLong("gsm"), rs.getLong("wcdma"),
+                        rs.getLong("lte"), rs.getLong("nr"), rs.getLong("blue"), rs.getLong("wifi")))
+                .list()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.ichnaea.redis;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.ichnaea.core.stats.StatCounter;
+import org.ichnaea.core.stats.StatKey;
+import redis.clients.jedis.AbstractTransaction;
+
+/**
+ * Daily stat counters in Redis with Ichnaea's keys, {@code statcounter_<label>_<YYYYMMDD>} (ichnaea-behaviour.md
+ * §5.8): {@code INCRBY} and {@code EXPIRE} of two days in one transaction, {@code DECRBY} after the flush.
+ */
+public final class RedisStatCounter implements StatCounter {
+
+    /** Two days, as Ichnaea. */
+    static final long TTL_SECONDS = 172_800;
+
+    private final Redis redis;
+
+    public RedisStatCounter(Redis redis) {
+        this.redis = redis;
+    }
+
+    static String name(StatKey key, LocalDate day) {
+        return "statcounter_" + key.label() + "_" + day.format(DateTimeFormatter.BASIC_ISO_DATE);
+    }
+
+    @Override
+    public void incr(StatKey key, LocalDate day, long delta) {
+        if (delta < 0) {
+            throw new IllegalArgumentException("negative increment " + delta);
+        }
+        if (delta == 0) {
+            return;
+        }
+        String name = name(key, day);
+        redis.call("stat counter", () -> {
+            try (AbstractTransaction transaction = redis.client().multi()) {
+                transaction.incrBy(name, delta);
+                transaction.expire(name, TTL_SECONDS);
+                transaction.exec();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public long get(StatKey key, LocalDate day) {
+        String value = redis.call("stat counter", () -> redis.client().get(name(key, day)));
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Override
+    public void decr(StatKey key, LocalDate day, long delta) {
+        if (delta != 0) {
+            redis.call("stat counter", () -> redis.client().decrBy(name(key, day), delta));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The schedule of the periodic jobs (ichnaea-behaviour.md §5.9) and its setting. */
+class PipelineJobsTest {
+
+    @Test
+    void ichnaeas_periods_by_default_overridable_and_off_with_zero() {
+        assertThat(PipelineJobs.periods(null)).containsEntry("update_incoming", 32L)
+                .containsEntry("update_statcounter", 600L).containsEntry("monitor_queue_size_and_rate_control", 60L);
+        Map<String, Long> custom = PipelineJobs.periods(" update_incoming=5, update_tiles=0 ");
+        assertThat(custom).containsEntry("update_incoming", 5L).containsEntry("update_tiles", 0L)
+                .containsEntry("monitor_api_users", 600L);
+    }
+
+    @Test
+    void bad_intervals_stop_start_up_with_the_variable_named() {
+        assertThatThrownBy(() -> PipelineJobs.periods("update_everything=5"))
+                .hasMessageContaining("ICHNAEA_JOB_INTERVALS").hasMessageContaining("update_everything");
+        assertThatThrownBy(() -> PipelineJobs.periods("update_incoming=-1")).hasMessageContaining("seconds");
+        assertThatThrownBy(() -> PipelineJobs.periods("update_incoming")).hasMessageContaining("name=seconds");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_JOB_INTERVALS", "x=1")))
+                .hasMessageContaining("ICHNAEA_JOB_INTERVALS");
+    }
+
+    @Test
+    void the_hourly_diff_export_runs_at_three_past_the_hour() {
+        assertThat(PipelineJobs.initialDelay("cell_export_diff", Duration.ofHours(1),
+                Instant.parse("2026-06-15T12:00:00Z"))).isEqualTo(Duration.ofMinutes(3));
+        assertThat(PipelineJobs.initialDelay("cell_export_diff", Duration.ofHours(1),
+                Instant.parse("2026-06-15T12:04:00Z"))).isEqualTo(Duration.ofMinutes(59));
+        assertThat(PipelineJobs.initialDelay("update_incoming", Duration.ofSeconds(1), Instant.EPOCH))
+                .isEqualTo(Duration.ofSeconds(1));
+    }
+}

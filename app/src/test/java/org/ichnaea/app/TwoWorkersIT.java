@@ -1,0 +1,189 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.export.ExportConfig;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.stats.StatKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scale-out (the pipeline issue): two {@code worker} processes against one MariaDB and Redis share the work of a
+ * stream submitted through two web tiers; no observation is lost and none is counted twice. Each station's sample
+ * count is the number of observations it got, so their sum over the stream's networks must equal what was sent.
+ */
+class TwoWorkersIT {
+
+    private static final int REQUESTS = 200;
+    private static final int ITEMS = 10;
+    private static final int NETWORKS = 500;
+    private static final Pattern PROCESSED = Pattern.compile("processed (\\d+) reports");
+
+    @TempDir
+    Path dir;
+
+    private Map<String, String> servicesEnv() {
+        String url = System.getenv("TEST_DB_URL");
+        String redis = System.getenv("TEST_REDIS_URI");
+        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
+            }
+            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
+        }
+        Map<String, String> env = new HashMap<>();
+        env.put("DB_READWRITE_URI", url);
+        env.put("REDIS_URI", redis);
+        env.put("ICHNAEA_DATA_DIR", dir.resolve("web").toString());
+        return env;
+    }
+
+    private Process worker(Map<String, String> env, String name) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker");
+        builder.environment().putAll(env);
+        builder.environment().put("ICHNAEA_DATA_DIR", dir.resolve(name).toString());
+        builder.environment().put("ICHNAEA_JOB_INTERVALS", "update_incoming=1,update_statcounter=2,"
+                + "update_statregion=0,update_tiles=0,cell_export_diff=0,monitor_api_key_limits=0,"
+                + "monitor_api_users=0");
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        return builder.start();
+    }
+
+    @Test
+    void two_workers_share_a_stream_and_lose_nothing() throws Exception {
+        Map<String, String> env = servicesEnv();
+        long prefix = 0xE40000000000L | ((long) ThreadLocalRandom.current().nextInt(1 << 20) << 12);
+        List<MacAddress> macs = new ArrayList<>();
+        for (int i = 0; i < NETWORKS; i++) {
+            macs.add(new MacAddress(prefix + i));
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long wifiBefore;
+        long uniqueBefore;
+        try (Application app = Application.open(Settings.from(env))) {
+            app.keys.save(ApiKey.unlimited("two-workers"));
+            if (app.exportConfigs.findAll().stream().noneMatch(c -> c.name().equals("internal"))) {
+                // Contract tests on the same database may have removed the default row.
+                app.exportConfigs.save(ExportConfig.defaultInternal());
+            }
+            // Whatever an earlier run left waiting is counted by the workers too: start from empty queues.
+            while (!app.incoming.dequeue(5000).isEmpty()) {
+                // drained
+            }
+            for (ExportConfig config : app.exportConfigs.findAll()) {
+                while (!app.queue(config.queueName()).dequeue(5000).isEmpty()) {
+                    // drained
+                }
+            }
+            app.statFlush(Clock.systemUTC()).run();
+            wifiBefore = app.stats.latest(StatKey.WIFI, today).orElse(0);
+            uniqueBefore = app.stats.latest(StatKey.UNIQUE_WIFI, today).orElse(0);
+        }
+        Process first = worker(env, "worker-1");
+        Process second = worker(env, "worker-2");
+        int observations = 0;
+        try (Application webA = Application.open(Settings.from(env));
+             Application webB = Application.open(Settings.from(env))) {
+            // Two web tiers take the stream, alternating requests.
+            int[] sent = new int[1];
+            JavalinTest.test(webA.web(Clock.systemUTC()), (serverA, clientA) ->
+                    JavalinTest.test(webB.web(Clock.systemUTC()), (serverB, clientB) -> {
+                        for (int r = 0; r < REQUESTS; r++) {
+                            StringBuilder body = new StringBuilder("{\"items\":[");
+                            for (int i = 0; i < ITEMS; i++) {
+                                int n = r * ITEMS + i;
+                                MacAddress a = macs.get(n % NETWORKS);
+                                MacAddress b = macs.get((n * 7 + 3) % NETWORKS);
+                                if (i > 0) {
+                                    body.append(',');
+                                }
+                                body.append(String.format(java.util.Locale.ROOT,
+                                        "{\"position\":{\"latitude\":%.5f,\"longitude\":2.35,\"accuracy\":10},"
+                                                + "\"wifiAccessPoints\":[{\"macAddress\":\"%s\",\"signalStrength\":-60},"
+                                                + "{\"macAddress\":\"%s\",\"signalStrength\":-70}]}",
+                                        48.85 + (n % 50) * 0.0001, a, b));
+                                sent[0] += 2;
+                            }
+                            body.append("]}");
+                            var client = r % 2 == 0 ? clientA : clientB;
+                            assertThat(client.post("/v2/geosubmit?key=two-workers", body.toString()).code())
+                                    .isEqualTo(200);
+                        }
+                    }));
+            observations = sent[0];
+        }
+        long samples = 0;
+        long stations = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        try (Application app = Application.open(Settings.from(env))) {
+            while (System.nanoTime() < deadline) {
+                samples = 0;
+                stations = 0;
+                for (MacStation s : app.wifi.findAll(macs)) {
+                    stations++;
+                    samples += s.data().samples() == null ? 0 : s.data().samples();
+                }
+                if (samples >= observations) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(stations).as("every network became a station").isEqualTo(NETWORKS);
+            assertThat(samples).as("every observation counted once").isEqualTo(observations);
+            // The workers' update_statcounter (once at a time, under the Redis lock) moves the counts to the table.
+            long wifi = 0;
+            long unique = 0;
+            while (System.nanoTime() < deadline) {
+                wifi = app.stats.latest(StatKey.WIFI, today).orElse(0) - wifiBefore;
+                unique = app.stats.latest(StatKey.UNIQUE_WIFI, today).orElse(0) - uniqueBefore;
+                if (wifi >= observations && unique >= NETWORKS) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            assertThat(wifi).as("observation statistic").isEqualTo(observations);
+            assertThat(unique).as("new-station statistic").isEqualTo(NETWORKS);
+        } finally {
+            first.destroy();
+            second.destroy();
+            first.waitFor();
+            second.waitFor();
+        }
+        long firstShare = processed(dir.resolve("worker-1.log"));
+        long secondShare = processed(dir.resolve("worker-2.log"));
+        assertThat(firstShare + secondShare).as("reports processed by the two workers")
+                .isEqualTo((long) REQUESTS * ITEMS);
+        assertThat(firstShare).as("worker 1 did part of the work").isPositive();
+        assertThat(secondShare).as("worker 2 did part of the work").isPositive();
+    }
+
+    private static long processed(Path log) throws IOException {
+        long total = 0;
+        Matcher m = PROCESSED.matcher(Files.readString(log));
+        while (m.find()) {
+            total += Long.parseLong(m.group(1));
+        }
+        return total;
+    }
+}

@@ -1,0 +1,14 @@
+package org.ichnaea.core.export;
+
+import java.util.List;
+import org.ichnaea.core.submit.IncomingReport;
+
+/** Sends one batch of reports somewhere (ichnaea-behaviour.md §5.3). */
+public interface ReportExporter {
+
+    /**
+     * Exports the batch, all or nothing as far as the receiver allows; a {@link RetriableExportException} asks for
+     * another attempt, any other exception is final for this run and the batch stays queued.
+     */
+    void export(ExportConfig config, List<IncomingReport> batch) throws RetriableExportException;
+}

@@ -1,0 +1,88 @@
+package org.ichnaea.core.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Periodic jobs: once at a time across schedulers sharing a lock, failures retried at the next tick. */
+class JobSchedulerTest {
+
+    private final InMemoryJobLock lock = new InMemoryJobLock();
+
+    @Test
+    void an_exclusive_job_held_elsewhere_is_skipped() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        Job job = Job.every("update_statcounter", Duration.ofSeconds(600), true, () -> {
+            runs.incrementAndGet();
+            inside.countDown();
+            release.await(5, TimeUnit.SECONDS);
+        });
+        try (JobScheduler first = new JobScheduler(lock, java.time.Clock.systemUTC(), 1);
+             JobScheduler second = new JobScheduler(lock, java.time.Clock.systemUTC(), 1)) {
+            Thread running = new Thread(() -> first.runNow(job));
+            running.start();
+            assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(second.runNow(job)).isEqualTo(JobScheduler.Outcome.LOCKED);
+            assertThat(second.stats().get("update_statcounter").skipped()).isEqualTo(1);
+
+            release.countDown();
+            running.join(5000);
+            assertThat(second.runNow(job)).as("free again").isEqualTo(JobScheduler.Outcome.RAN);
+            assertThat(runs.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_shared_job_runs_everywhere_at_once() throws Exception {
+        CountDownLatch both = new CountDownLatch(2);
+        Job job = Job.every("export_internal", Duration.ofSeconds(5), false, () -> {
+            both.countDown();
+            both.await(5, TimeUnit.SECONDS);
+        });
+        try (JobScheduler scheduler = new JobScheduler(lock, java.time.Clock.systemUTC(), 2)) {
+            Thread a = new Thread(() -> scheduler.runNow(job));
+            a.start();
+            assertThat(scheduler.runNow(job)).isEqualTo(JobScheduler.Outcome.RAN);
+            a.join(5000);
+            assertThat(both.getCount()).isZero();
+        }
+    }
+
+    @Test
+    void a_failing_job_is_counted_and_runs_again_at_its_next_tick() throws Exception {
+        AtomicInteger attempts = new AtomicInteger();
+        CountDownLatch third = new CountDownLatch(3);
+        Job job = Job.every("flaky", Duration.ofMillis(20), true, () -> {
+            attempts.incrementAndGet();
+            third.countDown();
+            throw new IllegalStateException("database down");
+        });
+        try (JobScheduler scheduler = new JobScheduler(lock, java.time.Clock.systemUTC(), 1)) {
+            scheduler.schedule(job, Duration.ZERO);
+            assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(scheduler.stats().get("flaky").failures()).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(lock.tryAcquire("flaky", Duration.ofSeconds(1))).as("lock released after failures").isPresent();
+    }
+
+    @Test
+    void a_daily_job_waits_for_its_time_and_close_does_not_wait_for_it() {
+        AtomicInteger runs = new AtomicInteger();
+        long start = System.nanoTime();
+        try (JobScheduler scheduler = new JobScheduler(lock, java.time.Clock.systemUTC(), 1)) {
+            LocalTime inAnHour = LocalTime.now(java.time.ZoneOffset.UTC).plusHours(1);
+            scheduler.schedule(Job.daily("cleanup_stat", inAnHour, runs::incrementAndGet), Duration.ZERO);
+            assertThat(scheduler.jobs()).hasSize(1);
+        }
+        assertThat(runs.get()).isZero();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+}
