@@ -14,12 +14,15 @@ import org.ichnaea.core.locate.PositionSearcher;
 import org.ichnaea.core.locate.QueryNormalizer;
 import org.ichnaea.core.locate.RegionSearcher;
 import org.ichnaea.core.submit.SubmitService;
+import org.ichnaea.http.site.Site;
+import org.ichnaea.http.site.SiteServices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The web service: every API route of compatibility.md §1 on Javalin 7, with Ichnaea's status codes, envelopes,
- * CORS and security headers, and one structured log line per request (never a full key or a body).
+ * CORS and security headers, and one structured log line per request (never a full key or a body); with
+ * {@link SiteServices}, also the web site of ichnaea-behaviour.md §1.7 ({@link Site}).
  */
 public final class IchnaeaWeb {
 
@@ -28,14 +31,27 @@ public final class IchnaeaWeb {
     private static final List<HandlerType> API_METHODS = List.of(HandlerType.GET, HandlerType.HEAD,
             HandlerType.POST);
 
-    /** What the web tier talks to. */
+    /** What the web tier talks to; {@code site} is optional (null: no web site, only the APIs). */
     public record Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer,
                            PositionSearcher positions, RegionSearcher regions, SubmitService submit,
-                           Map<String, HealthCheck> checks, Clock clock, WebMetrics metrics) {
+                           Map<String, HealthCheck> checks, Clock clock, WebMetrics metrics, SiteServices site) {
 
+        /** Without the web site. */
+        public Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer, PositionSearcher positions,
+                        RegionSearcher regions, SubmitService submit, Map<String, HealthCheck> checks, Clock clock,
+                        WebMetrics metrics) {
+            this(keys, usage, normalizer, positions, regions, submit, checks, clock, metrics, null);
+        }
+
+        /** Without the web site, with fresh metrics. */
         public Services(ApiKeyStore keys, ApiKeyUsage usage, QueryNormalizer normalizer, PositionSearcher positions,
                         RegionSearcher regions, SubmitService submit, Map<String, HealthCheck> checks, Clock clock) {
             this(keys, usage, normalizer, positions, regions, submit, checks, clock, new WebMetrics());
+        }
+
+        /** The same services with the web site. */
+        public Services withSite(SiteServices newSite) {
+            return new Services(keys, usage, normalizer, positions, regions, submit, checks, clock, metrics, newSite);
         }
     }
 
@@ -66,6 +82,7 @@ public final class IchnaeaWeb {
         Handler versionHandler = ctx -> Responses.json(ctx, 200, version);
         Map<String, Object> contribute = contribute();
         Handler contributeHandler = ctx -> Responses.json(ctx, 200, contribute);
+        Site site = services.site() == null ? null : new Site(services.site());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -101,6 +118,9 @@ public final class IchnaeaWeb {
             }
             config.routes.get("/__metrics__", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
+            if (site != null) {
+                site.register(config.routes);
+            }
             config.routes.exception(ApiException.class, (e, ctx) -> Responses.error(ctx, e.error(), e.details()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

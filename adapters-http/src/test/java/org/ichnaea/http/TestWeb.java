@@ -20,6 +20,7 @@ import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.SubmitService;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestRegions;
+import org.ichnaea.http.site.SiteServices;
 
 /** The web application over in-memory stores, as HTTP tests use it. */
 final class TestWeb {
@@ -31,6 +32,8 @@ final class TestWeb {
     DataQueue<IncomingReport> incoming = new InMemoryDataQueue<>();
     final Map<String, HealthCheck> checks = new LinkedHashMap<>();
     WebSettings settings = WebSettings.defaults();
+    /** The web site's services; null: no site, as before it existed. */
+    SiteServices site;
 
     TestWeb() {
         keys.save(ApiKey.unlimited("test"));
@@ -52,6 +55,6 @@ final class TestWeb {
                 TestClock.fixed());
         return IchnaeaWeb.create(new IchnaeaWeb.Services(keys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, TestClock.fixed(),
-                new WebMetrics(Map.of("update_incoming", () -> incoming.size()))), settings);
+                new WebMetrics(Map.of("update_incoming", () -> incoming.size())), site), settings);
     }
 }

@@ -296,8 +296,11 @@ public final class Application implements AutoCloseable {
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
         webMetrics = metrics;
         ApiKeyUsage usage = usage();
+        // The web site (§1.7): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
+        org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,
+                settings.dataDir(), settings.baseMapUrl(), clock);
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
-                locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics), web);
+                locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics, site), web);
     }
 
     /**
