@@ -236,16 +236,24 @@ public final class Site {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(tile, LinkOption.NOFOLLOW_LINKS)) {
-                ctx.status(404);
+                noCoverage(ctx);
                 return;
             }
             bytes = Files.readAllBytes(tile);
         } catch (IOException e) {
             // Removed between the check and the read (the job replaces the tiles): as absent.
-            ctx.status(404);
+            noCoverage(ctx);
             return;
         }
         send(ctx, 200, "image/png", bytes, DATA_CACHE);
+    }
+
+    /**
+     * A tile inside the map with no data: the renderer writes only tiles with coverage, so most of the world has
+     * none. 204 rather than 404, which browsers report as a failed load on every empty tile of the map.
+     */
+    private static void noCoverage(Context ctx) {
+        ctx.status(204).header("Cache-Control", DATA_CACHE).result("");
     }
 
     private void download(Context ctx) {
