@@ -74,6 +74,9 @@ class SiteFilesTest {
             assertThat(client.get("/static/site.css").body().string()).contains(".site-header");
             assertThat(client.get("/static/map.js").body().string()).contains("maxNativeZoom: 11");
             assertThat(client.get("/static/stats.js").code()).isEqualTo(200);
+            Response land = client.get("/static/land-110m.geojson");
+            assertThat(land.headers().get("Content-Type")).containsExactly("application/geo+json;charset=utf-8");
+            assertThat(land.body().string()).startsWith("{\"type\":\"FeatureCollection\"");
             for (String path : new String[] {"/static/nothing.js", "/static/vendor/leaflet/../../../pom.xml",
                 "/static/vendor/leaflet/..%2F..%2Fpackage.json", "/static/%2e%2e/templates/base.html",
                 "/static/../templates/base.html", "/static/vendor/other/x.js", "/static/vendor/uplot/README.md",

@@ -30,6 +30,7 @@ final class Assets {
             "css", "text/css;charset=utf-8",
             "js", "text/javascript;charset=utf-8",
             "map", "application/json;charset=utf-8",
+            "geojson", "application/geo+json;charset=utf-8",
             "png", "image/png",
             "svg", "image/svg+xml",
             "ico", "image/x-icon",

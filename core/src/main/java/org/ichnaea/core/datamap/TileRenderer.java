@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.slf4j.Logger;
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code min(max(13 - m, 0), 13) div 2} points, 6 for a fresh cell and none from about 11.5 months on, scattered
  * pseudo-randomly but reproducibly (seeded by the cell) inside the cell's 0.001° square. The tiles have a transparent
  * background and semi-transparent blue dots, growing a little with the zoom and saturating where points crowd, so
- * they overlay any base map and read on a plain page as well.
+ * they overlay any base map and read on a plain page as well. Tiles are 8-bit palette PNGs (palette index = alpha),
+ * as small as Ichnaea's pngquant output.
  *
  * <p>Memory: the store is streamed once into 13 bytes per cell with points (projected cell corner, height, point
  * count) plus, per zoom, one 8-byte sort key per cell; points are regenerated from the seed for each zoom and tiles
@@ -87,8 +90,13 @@ public final class TileRenderer {
     /** At this zoom and deeper a point counts fully; each zoom out halves it per two levels. */
     private static final int FULL_WEIGHT_ZOOM = 11;
 
-    /** zlib level 4: level 9 is ten times slower on sparse tiles for 5 % fewer bytes. */
-    private static final int DEFLATE_LEVEL = 4;
+    /** Cells smaller than this many pixels are drawn as one dot. */
+    private static final double SPECK_PIXELS = 0.25;
+    /**
+     * zlib level 1: on sparse tiles level 4 costs half as much CPU again for 13 % fewer bytes, and level 9 over ten
+     * times as much.
+     */
+    private static final int DEFLATE_LEVEL = 1;
     private static final String DATA_JSON = "data.json";
 
     private final int maxZoom;
@@ -128,22 +136,29 @@ public final class TileRenderer {
         Path target = tilesDir.toAbsolutePath().normalize();
         Path fresh = sibling(target, ".new");
         Path old = sibling(target, ".old");
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "datamap-tiles");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             Files.createDirectories(target.getParent());
             recover(target, fresh, old);
             Cells cells = Cells.read(store, today);
             Files.createDirectories(fresh);
-            int tiles = draw(cells, fresh);
+            int tiles = draw(cells, fresh, pool);
             String json = "{\"updated\": \"" + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\", \"cells\": "
                     + cells.size + ", \"tiles\": " + tiles + "}\n";
             writeAtomically(fresh.resolve(DATA_JSON), json.getBytes(StandardCharsets.UTF_8));
-            publish(target, fresh, old);
+            publish(target, fresh, old, pool);
             Result result = new Result(cells.size, cells.points, tiles, (System.nanoTime() - start) / 1_000_000);
             LOG.info("datamap tiles rendered: {} cells, {} points, {} tiles in {} ms", result.cells(),
                     result.points(), result.tiles(), result.elapsedMillis());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render datamap tiles into " + target, e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -224,17 +239,12 @@ public final class TileRenderer {
         }
     }
 
-    private int draw(Cells cells, Path dir) throws IOException {
+    private int draw(Cells cells, Path dir, ExecutorService pool) throws IOException {
         List<Layer> layers = new ArrayList<>();
         layers.add(new Layer(0, 2 * TileMath.TILE_SIZE, "@2x"));
         for (int z = 0; z <= maxZoom; z++) {
             layers.add(new Layer(z, TileMath.TILE_SIZE, ""));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "datamap-tiles");
-            thread.setDaemon(true);
-            return thread;
-        });
         Painter[] painters = new Painter[threads];
         try {
             for (int i = 0; i < threads; i++) {
@@ -251,7 +261,6 @@ public final class TileRenderer {
             }
             return tiles;
         } finally {
-            pool.shutdownNow();
             for (Painter painter : painters) {
                 if (painter != null) {
                     painter.close();
@@ -365,6 +374,8 @@ public final class TileRenderer {
         private final Cells cells;
         private final float[] density = new float[4 * TileMath.TILE_SIZE * TileMath.TILE_SIZE];
         private final byte[] pixels = new byte[density.length];
+        /** The indexes of the pixels with a density, each once. */
+        private final int[] touched = new int[density.length];
         private final PalettePng png = new PalettePng();
 
         Painter(Cells cells) {
@@ -379,20 +390,25 @@ public final class TileRenderer {
             double originY = (double) ty * size;
             double radius = layer.radius();
             double weight = layer.weight();
-            int minX = size;
-            int minY = size;
-            int maxX = -1;
-            int maxY = -1;
+            int touches = 0;
             for (int i = from; i < to; i++) {
                 int c = (int) keys[i];
                 int x0 = cells.x0[c];
                 int y0 = cells.y0[c];
                 int height = cells.height[c];
                 long seed = ((long) x0 << 32) ^ y0;
-                for (int p = 0; p < cells.count[c]; p++) {
-                    long random = mix(seed + (p + 1) * MIX);
-                    double u = (random >>> 40) * 0x1p-24;
-                    double v = ((random >>> 8) & 0xffffff) * 0x1p-24;
+                // Zoomed out, a cell is a speck: its points make one dot of their weight at its centre.
+                boolean speck = Math.max(CELL_WIDTH, height) * scale < SPECK_PIXELS;
+                int dots = speck ? 1 : cells.count[c];
+                double dotWeight = speck ? weight * cells.count[c] : weight;
+                for (int p = 0; p < dots; p++) {
+                    double u = 0.5;
+                    double v = 0.5;
+                    if (!speck) {
+                        long random = mix(seed + (p + 1) * MIX);
+                        u = (random >>> 40) * 0x1p-24;
+                        v = ((random >>> 8) & 0xffffff) * 0x1p-24;
+                    }
                     double px = (x0 + u * CELL_WIDTH) * scale - originX;
                     double py = (y0 + v * height) * scale - originY;
                     int left = Math.max(0, (int) Math.floor(px - radius - 0.5));
@@ -407,37 +423,30 @@ public final class TileRenderer {
                         for (int x = left; x <= right; x++) {
                             double dx = x + 0.5 - px;
                             double cover = radius + 0.5 - Math.sqrt(dx * dx + dy * dy);
-                            if (cover > 0) {
-                                density[y * size + x] += (float) (weight * Math.min(1.0, cover));
+                            float add = (float) (dotWeight * Math.min(1.0, cover));
+                            if (add > 0) {
+                                int index = y * size + x;
+                                if (density[index] == 0) {
+                                    touched[touches++] = index;
+                                }
+                                density[index] += add;
                             }
                         }
                     }
-                    minX = Math.min(minX, left);
-                    maxX = Math.max(maxX, right);
-                    minY = Math.min(minY, top);
-                    maxY = Math.max(maxY, bottom);
                 }
-            }
-            if (maxX < 0) {
-                return null;
             }
             int maxAlpha = 0;
-            for (int y = minY; y <= maxY; y++) {
-                for (int x = minX; x <= maxX; x++) {
-                    int i = y * size + x;
-                    float d = density[i];
-                    if (d > 0) {
-                        density[i] = 0;
-                        int step = (int) (d * ALPHA_STEPS);
-                        int alpha = ALPHA[Math.min(step, ALPHA.length - 1)];
-                        pixels[i] = (byte) alpha;
-                        maxAlpha = Math.max(maxAlpha, alpha);
-                    }
-                }
+            for (int t = 0; t < touches; t++) {
+                int index = touched[t];
+                int step = (int) (density[index] * ALPHA_STEPS);
+                int alpha = ALPHA[Math.min(step, ALPHA.length - 1)];
+                pixels[index] = (byte) alpha;
+                maxAlpha = Math.max(maxAlpha, alpha);
             }
             byte[] result = maxAlpha == 0 ? null : png.encode(pixels, size, maxAlpha + 1);
-            for (int y = minY; y <= maxY; y++) {
-                Arrays.fill(pixels, y * size + minX, y * size + maxX + 1, (byte) 0);
+            for (int t = 0; t < touches; t++) {
+                density[touched[t]] = 0;
+                pixels[touched[t]] = 0;
             }
             return result;
         }
@@ -577,11 +586,36 @@ public final class TileRenderer {
         deleteTree(old);
     }
 
-    private static void publish(Path target, Path fresh, Path old) throws IOException {
+    /** Swaps the new set in, then deletes the old one a tile column per task (unlinking is most of a re-render). */
+    private static void publish(Path target, Path fresh, Path old, ExecutorService pool) throws IOException {
         if (Files.exists(target)) {
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.isDirectory(old)) {
+            return;
+        }
+        List<Callable<Void>> deletions = new ArrayList<>();
+        try (Stream<Path> zooms = Files.list(old)) {
+            for (Path zoom : zooms.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> columns = Files.list(zoom)) {
+                    columns.forEach(column -> deletions.add(() -> {
+                        deleteTree(column);
+                        return null;
+                    }));
+                }
+            }
+        }
+        try {
+            for (Future<Void> deletion : pool.invokeAll(deletions)) {
+                deletion.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting " + old, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("cannot delete " + old, e.getCause());
+        }
         deleteTree(old);
     }
 
