@@ -1,8 +1,6 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -26,20 +24,8 @@ class EndToEndIT {
     @TempDir
     Path dataDir;
 
-    /**
-     * The environment of an application on the machine's MariaDB and Redis ({@code TEST_DB_URL},
-     * {@code TEST_REDIS_URI}): skipped where they are not set, failed under {@code CI=true}.
-     */
     private Map<String, String> servicesEnv() {
-        String url = System.getenv("TEST_DB_URL");
-        String redis = System.getenv("TEST_REDIS_URI");
-        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
-            }
-            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
-        }
-        return Map.of("DB_READWRITE_URI", url, "REDIS_URI", redis, "ICHNAEA_DATA_DIR", dataDir.toString());
+        return ServicesEnv.require(dataDir);
     }
 
     @Test

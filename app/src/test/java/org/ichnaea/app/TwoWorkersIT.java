@@ -1,8 +1,6 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,19 +40,7 @@ class TwoWorkersIT {
     Path dir;
 
     private Map<String, String> servicesEnv() {
-        String url = System.getenv("TEST_DB_URL");
-        String redis = System.getenv("TEST_REDIS_URI");
-        if (url == null || url.isBlank() || redis == null || redis.isBlank()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("TEST_DB_URL and TEST_REDIS_URI must be set under CI=true");
-            }
-            assumeTrue(false, "TEST_DB_URL or TEST_REDIS_URI is not set");
-        }
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_READWRITE_URI", url);
-        env.put("REDIS_URI", redis);
-        env.put("ICHNAEA_DATA_DIR", dir.resolve("web").toString());
-        return env;
+        return ServicesEnv.require(dir.resolve("web"));
     }
 
     private Process worker(Map<String, String> env, String name) throws IOException {
@@ -172,6 +157,7 @@ class TwoWorkersIT {
         }
         long firstShare = processed(dir.resolve("worker-1.log"));
         long secondShare = processed(dir.resolve("worker-2.log"));
+        System.out.printf("TwoWorkersIT: worker 1 processed %d reports, worker 2 %d%n", firstShare, secondShare);
         assertThat(firstShare + secondShare).as("reports processed by the two workers")
                 .isEqualTo((long) REQUESTS * ITEMS);
         assertThat(firstShare).as("worker 1 did part of the work").isPositive();

@@ -143,6 +143,15 @@ public final class TileRenderer {
         });
         try {
             Files.createDirectories(target.getParent());
+        } catch (IOException e) {
+            pool.shutdownNow();
+            throw new UncheckedIOException("cannot render datamap tiles into " + target, e);
+        }
+        // Another process may render into the same directory (the process command beside a running serve): a file
+        // lock next to it keeps the two renders one after the other.
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(sibling(target, ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock ignored = lockFile.lock()) {
             recover(target, fresh, old);
             Cells cells = Cells.read(store, today);
             Files.createDirectories(fresh);
