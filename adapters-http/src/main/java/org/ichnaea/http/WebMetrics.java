@@ -64,6 +64,11 @@ public final class WebMetrics {
         return registry.scrape();
     }
 
+    /** An API key as metrics and logs show it: enough to tell keys apart, never the whole key. */
+    public static String shortKey(String key) {
+        return ApiKeyGate.redact(key);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }

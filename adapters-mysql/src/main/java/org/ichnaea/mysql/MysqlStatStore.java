@@ -51,6 +51,10 @@ public final class MysqlStatStore implements StatStore {
                         + "WHERE stat_key = :key AND stat_date = :day")
                 .bind("delta", delta).bind("key", key.id()).bind("day", day)
                 .execute();
+        // Later days' totals include this day's: late counts for a past day move them too.
+        h.createUpdate("UPDATE stat SET stat_value = stat_value + :delta WHERE stat_key = :key AND stat_date > :day")
+                .bind("delta", delta).bind("key", key.id()).bind("day", day)
+                .execute();
         if (updated == 0) {
             long earlier = h.createQuery("SELECT stat_value FROM stat WHERE stat_key = :key AND stat_date < :day "
                             + "ORDER BY stat_date DESC LIMIT 1")

@@ -18,6 +18,8 @@ public final class RedisJobLock implements JobLock {
     static final String PREFIX = "lock:job:";
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('del', KEYS[1]) else return 0 end";
+    private static final String KEEP = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Redis redis;
@@ -38,7 +40,17 @@ public final class RedisJobLock implements JobLock {
         if (!"OK".equals(reply)) {
             return Optional.empty();
         }
-        return Optional.of(() -> redis.call("job unlock", () -> redis.client().eval(RELEASE, List.of(key),
-                List.of(token))));
+        return Optional.of(new Lease() {
+            @Override
+            public void close() {
+                redis.call("job unlock", () -> redis.client().eval(RELEASE, List.of(key), List.of(token)));
+            }
+
+            @Override
+            public void keepFor(Duration duration) {
+                redis.call("job lock keep", () -> redis.client().eval(KEEP, List.of(key),
+                        List.of(token, Long.toString(Math.max(1, duration.toMillis())))));
+            }
+        });
     }
 }

@@ -36,8 +36,8 @@ final class ExportConfigCommand implements Runnable {
         String schema;
         @Option(names = "--url", description = "geosubmit: the upstream's /v2/geosubmit URL; file: a directory")
         String url;
-        @Option(names = "--batch", description = "Reports per export call (default 100).")
-        int batch = 100;
+        @Option(names = "--batch", description = "Reports per export call (default: 1000 for internal, else 100).")
+        Integer batch;
         @Option(names = "--skip-keys", description = "Comma-separated API keys whose reports are not exported.")
         String skipKeys;
         @Option(names = "--skip-sources", description = "Comma-separated sources not exported: gnss, fused, fixed, "
@@ -53,8 +53,18 @@ final class ExportConfigCommand implements Runnable {
                 sources.add(StationSource.parse(source).orElseThrow(() -> new IllegalArgumentException(
                         "unknown source '" + source + "' (gnss, fused, fixed or query)")));
             }
-            ExportConfig config = new ExportConfig(name, batch, parsed, url, split(skipKeys), sources);
+            int size = batch != null ? batch : parsed == ExportSchema.INTERNAL
+                    ? ExportConfig.defaultInternal().batch() : 100;
+            ExportConfig config = new ExportConfig(name, size, parsed, url, split(skipKeys), sources);
             try (Application app = Application.open(Main.settings())) {
+                if (parsed == ExportSchema.INTERNAL) {
+                    for (ExportConfig other : app.exportConfigs.findAll()) {
+                        if (other.schema() == ExportSchema.INTERNAL && !other.name().equals(name)) {
+                            throw new IllegalArgumentException("export " + other.name() + " is internal already: "
+                                    + "a second one would apply every report twice");
+                        }
+                    }
+                }
                 app.exportConfigs.save(config);
             }
             System.out.println("created export " + name);

@@ -40,7 +40,7 @@ final class JobMetrics {
                 .register(registry);
         MultiGauge queues = MultiGauge.builder("pipeline_queue_size").description("Reports waiting per queue")
                 .register(registry);
-        MultiGauge requests = MultiGauge.builder("api_key_requests")
+        MultiGauge requests = MultiGauge.builder("api_key_daily_requests")
                 .description("Today's requests per API key and path").register(registry);
         MultiGauge limits = MultiGauge.builder("api_key_limit").description("Daily request limit per API key")
                 .register(registry);
@@ -60,20 +60,25 @@ final class JobMetrics {
             List<MultiGauge.Row<?>> l = new ArrayList<>();
             java.util.Set<String> limited = new java.util.HashSet<>();
             for (PipelineMonitor.KeyUsage u : monitor.lastLimits()) {
-                r.add(MultiGauge.Row.of(Tags.of("key", u.key(), "path", u.path()), u.requests()));
+                r.add(MultiGauge.Row.of(Tags.of("key", redact(u.key()), "path", u.path()), u.requests()));
                 if (u.maxreq() != null && limited.add(u.key())) {
-                    l.add(MultiGauge.Row.of(Tags.of("key", u.key()), u.maxreq()));
+                    l.add(MultiGauge.Row.of(Tags.of("key", redact(u.key())), u.maxreq()));
                 }
             }
             requests.register(r, true);
             limits.register(l, true);
             List<MultiGauge.Row<?>> u = new ArrayList<>();
             for (PipelineMonitor.KeyUsers k : monitor.lastUsers()) {
-                u.add(MultiGauge.Row.of(Tags.of("key", k.key(), "type", k.type().name().toLowerCase(
+                u.add(MultiGauge.Row.of(Tags.of("key", redact(k.key()), "type", k.type().name().toLowerCase(
                         java.util.Locale.ROOT)), k.users()));
             }
             users.register(u, true);
         }, 1, 15, TimeUnit.SECONDS);
+    }
+
+    /** Keys as the request logs show them, never whole (ApiKeyGate). */
+    private static String redact(String key) {
+        return org.ichnaea.http.WebMetrics.shortKey(key);
     }
 
     private static double count(JobScheduler scheduler, String name, int which) {

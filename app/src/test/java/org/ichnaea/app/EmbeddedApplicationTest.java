@@ -214,6 +214,8 @@ class EmbeddedApplicationTest {
         assertThat(Main.run(new String[] {"exportconfig", "create", "archive", "--schema", "file", "--url",
             archive.toString(), "--skip-sources", "query"}, env)).isZero();
         assertThat(Main.run(new String[] {"exportconfig", "create", "bad", "--schema", "s3"}, env)).isEqualTo(1);
+        assertThat(Main.run(new String[] {"exportconfig", "create", "mine", "--schema", "internal"}, env))
+                .as("one internal export at most").isEqualTo(1);
         assertThat(Main.run(new String[] {"exportconfig", "create", "up", "--schema", "geosubmit"}, env))
                 .as("a geosubmit export needs a url").isEqualTo(1);
         try (Application app = Application.open(settings())) {

@@ -39,19 +39,21 @@ public final class PipelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        // Arguments: JDBC URL, reports per run, the internal export's batch size (default: a fresh install's).
+        // Arguments: JDBC URL, reports per run, the internal export's batch size (default: a fresh install's), a
+        // seed for the MACs (another seed gives networks the database has not seen yet).
         String uri = args.length > 0 ? args[0] : "jdbc:mariadb://127.0.0.1:3306/ichnaea_bench?user=root";
         int reports = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2])
                 : org.ichnaea.core.export.ExportConfig.defaultInternal().batch();
+        long seed = args.length > 3 ? Long.parseLong(args[3]) : 7919L;
         try (Database db = Database.open(MysqlSettings.fromUri(uri, false, 8))) {
             db.migrate();
             MysqlWifiStationStore wifi = new MysqlWifiStationStore(db, db);
             for (int threads : new int[] {1, 2}) {
                 InMemoryDataQueue<IncomingReport> queue = new InMemoryDataQueue<>();
-                queue.enqueue(reports(reports, threads * 7919L));
+                queue.enqueue(reports(reports, threads * seed));
                 // Half the networks again, at the same places: updates of the stations just created.
-                queue.enqueue(reports(reports, threads * 7919L));
+                queue.enqueue(reports(reports, threads * seed));
                 long observations = 20L * reports;
                 AtomicLong done = new AtomicLong();
                 List<Thread> workers = new ArrayList<>();

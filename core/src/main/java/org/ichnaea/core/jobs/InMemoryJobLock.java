@@ -34,6 +34,17 @@ public final class InMemoryJobLock implements JobLock {
         if (result != mine) {
             return Optional.empty();
         }
-        return Optional.of(() -> held.remove(name, mine));
+        return Optional.of(new Lease() {
+            @Override
+            public void close() {
+                held.remove(name, mine);
+            }
+
+            @Override
+            public void keepFor(Duration duration) {
+                held.computeIfPresent(name, (k, current) -> current.token() == token
+                        ? new Holder(token, clock.instant().plus(duration)) : current);
+            }
+        });
     }
 }

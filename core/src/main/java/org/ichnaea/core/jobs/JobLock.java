@@ -17,5 +17,11 @@ public interface JobLock {
     interface Lease extends AutoCloseable {
         @Override
         void close();
+
+        /**
+         * Keeps the lease for {@code duration} from now instead of releasing it, so that no other process runs
+         * the job again within the same period; does nothing if the lease expired and somebody else took it.
+         */
+        void keepFor(Duration duration);
     }
 }

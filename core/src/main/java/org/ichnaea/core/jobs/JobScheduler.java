@@ -131,9 +131,11 @@ public final class JobScheduler implements AutoCloseable {
             }
         }
         long start = System.nanoTime();
+        boolean ran = false;
         try {
             job.task().run();
             s.lastSuccess = clock.instant();
+            ran = true;
             return Outcome.RAN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -146,9 +148,14 @@ public final class JobScheduler implements AutoCloseable {
         } finally {
             s.runs.incrementAndGet();
             s.lastMillis = (System.nanoTime() - start) / 1_000_000;
+            Duration keep = ran ? quietTime(job, Duration.ofNanos(System.nanoTime() - start)) : Duration.ZERO;
             lease.ifPresent(l -> {
                 try {
-                    l.close();
+                    if (keep.isZero()) {
+                        l.close();
+                    } else {
+                        l.keepFor(keep);
+                    }
                 } catch (RuntimeException e) {
                     LOG.debug("job {}: releasing its lock failed (it expires by itself): {}", job.name(),
                             e.toString());
@@ -156,6 +163,20 @@ public final class JobScheduler implements AutoCloseable {
             });
         }
     }
+
+    /**
+     * After a successful run, an exclusive job's lease is kept for the rest of its period (a daily job's for an
+     * hour), so that N processes each ticking once per period run the job once per period between them, not N
+     * times; a failed run releases the lease at once, so another process may retry at its next tick.
+     */
+    static Duration quietTime(Job job, Duration took) {
+        Duration period = job.schedule() instanceof Job.Every every ? every.period() : Duration.ofHours(1);
+        Duration rest = period.minus(took).minus(QUIET_MARGIN);
+        return rest.isNegative() || rest.isZero() ? Duration.ZERO : rest;
+    }
+
+    /** Leaves room for ticks that drift a little against the lease's expiry. */
+    private static final Duration QUIET_MARGIN = Duration.ofSeconds(1);
 
     /** Counts per job name. */
     public Map<String, Stats> stats() {

@@ -22,6 +22,7 @@ public final class InMemoryStatStore implements StatStore {
             Map.Entry<LocalDate, Long> earlier = days.lowerEntry(day);
             days.put(day, (earlier == null ? 0 : earlier.getValue()) + delta);
         }
+        days.tailMap(day, false).replaceAll((d, total) -> total + delta);
     }
 
     @Override

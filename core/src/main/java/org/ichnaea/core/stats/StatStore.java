@@ -12,7 +12,8 @@ public interface StatStore {
 
     /**
      * Adds {@code delta} to the day's total; a day without a row starts from the latest earlier day's total (or 0),
-     * so the values stay cumulative. Concurrent calls must not lose an addition.
+     * so the values stay cumulative; rows of later days grow by {@code delta} too (late counts for a past day,
+     * where Ichnaea left the later totals short). Concurrent calls must not lose an addition.
      */
     void add(StatKey key, LocalDate day, long delta);
 

@@ -73,4 +73,23 @@ public abstract class JobLockContract {
         current.close();
         assertThat(lock.tryAcquire("contract-e", LONG)).isPresent();
     }
+
+    @Test
+    void a_kept_lease_holds_for_the_time_given_then_expires() throws InterruptedException {
+        JobLock.Lease lease = lock.tryAcquire("contract-f", LONG).orElseThrow();
+        lease.keepFor(SHORT);
+        assertThat(lock.tryAcquire("contract-f", LONG)).as("kept, not released").isEmpty();
+        assertThat(acquireWithin5s("contract-f", LONG)).as("expired after the kept time").isPresent();
+    }
+
+    @Test
+    void keeping_an_expired_lease_does_not_extend_someone_elses() throws InterruptedException {
+        JobLock.Lease expired = lock.tryAcquire("contract-g", SHORT).orElseThrow();
+        JobLock.Lease current = acquireWithin5s("contract-g", SHORT).orElseThrow();
+
+        expired.keepFor(LONG);
+
+        assertThat(acquireWithin5s("contract-g", LONG)).as("the current short lease still expires").isPresent();
+        current.close();
+    }
 }

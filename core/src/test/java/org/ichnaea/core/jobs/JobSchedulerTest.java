@@ -35,8 +35,50 @@ class JobSchedulerTest {
 
             release.countDown();
             running.join(5000);
-            assertThat(second.runNow(job)).as("free again").isEqualTo(JobScheduler.Outcome.RAN);
+            assertThat(second.runNow(job)).as("ran once this period already").isEqualTo(JobScheduler.Outcome.LOCKED);
+            assertThat(runs.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void an_exclusive_job_runs_once_per_period_across_processes_and_again_after_it() {
+        MutableClock clock = new MutableClock();
+        InMemoryJobLock shared = new InMemoryJobLock(clock);
+        AtomicInteger runs = new AtomicInteger();
+        Job job = Job.every("update_statregion", Duration.ofSeconds(3600), true, runs::incrementAndGet);
+        try (JobScheduler a = new JobScheduler(shared, clock, 1); JobScheduler b = new JobScheduler(shared, clock, 1)) {
+            assertThat(a.runNow(job)).isEqualTo(JobScheduler.Outcome.RAN);
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(b.runNow(job)).isEqualTo(JobScheduler.Outcome.LOCKED);
+            clock.advance(Duration.ofMinutes(50));
+            assertThat(b.runNow(job)).as("next period").isEqualTo(JobScheduler.Outcome.RAN);
             assertThat(runs.get()).isEqualTo(2);
+        }
+        assertThat(JobScheduler.quietTime(job, Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(3589));
+        assertThat(JobScheduler.quietTime(job, Duration.ofHours(2))).as("ran longer than its period").isZero();
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends java.time.Clock {
+        private java.time.Instant now = java.time.Instant.parse("2026-06-15T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
         }
     }
 

@@ -51,8 +51,9 @@ public abstract class StatStoreContract {
         store.add(StatKey.CELL, DAY, 4);
         store.add(StatKey.CELL, DAY.minusDays(1), 1);
 
-        assertThat(store.latest(StatKey.CELL, DAY)).isEqualTo(OptionalLong.of(107));
         assertThat(store.latest(StatKey.CELL, DAY.minusDays(1))).isEqualTo(OptionalLong.of(101));
+        assertThat(store.latest(StatKey.CELL, DAY)).as("yesterday's late count is in today's total too")
+                .isEqualTo(OptionalLong.of(108));
     }
 
     @Test
