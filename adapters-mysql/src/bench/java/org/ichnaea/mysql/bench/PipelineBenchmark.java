@@ -46,6 +46,8 @@ public final class PipelineBenchmark {
         int batch = args.length > 2 ? Integer.parseInt(args[2])
                 : org.ichnaea.core.export.ExportConfig.defaultInternal().batch();
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 7919L;
+        // A fifth argument "nomap" leaves the data-map write out, to see its share.
+        boolean map = !(args.length > 4 && args[4].equals("nomap"));
         try (Database db = Database.open(MysqlSettings.fromUri(uri, false, 8))) {
             db.migrate();
             MysqlWifiStationStore wifi = new MysqlWifiStationStore(db, db);
@@ -72,7 +74,7 @@ public final class PipelineBenchmark {
                                     MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(),
                                     Clock.systemUTC()), wifi, new MysqlBlueStationStore(db, db),
                                     new MysqlCellStationStore(db, db), null,
-                                    new org.ichnaea.mysql.MysqlDataMapStore(db, db),
+                                    map ? new org.ichnaea.mysql.MysqlDataMapStore(db, db) : null,
                                     new org.ichnaea.core.stats.InMemoryStatCounter(), Clock.systemUTC()),
                             duration -> { });
                     Thread worker = new Thread(() -> done.addAndGet(pipeline.drain().observations()));
