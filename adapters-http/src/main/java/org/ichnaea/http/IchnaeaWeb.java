@@ -139,6 +139,23 @@ public final class IchnaeaWeb {
         });
     }
 
+    /**
+     * The monitoring server of a {@code worker}, which has no web tier: {@code /__metrics__} (the jobs' and
+     * monitors' metrics) and {@code /__lbheartbeat__}, nothing else.
+     */
+    public static Javalin monitoring(WebMetrics metrics) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.routes.get("/__metrics__", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            for (HandlerType method : API_METHODS) {
+                config.routes.addHttpHandler(method, "/__lbheartbeat__",
+                        ctx -> Responses.json(ctx, 200, Map.of("status", "OK")));
+            }
+        });
+    }
+
     private static boolean isMonitoring(String path) {
         return path.equals("/__heartbeat__") || path.equals("/__lbheartbeat__") || path.equals("/__version__")
                 || path.equals("/__metrics__")

@@ -215,9 +215,16 @@ public final class Application implements AutoCloseable {
     /** The web tier's metrics registry, once {@link #web} built it; the jobs publish their gauges there. */
     private volatile WebMetrics webMetrics;
 
+    /** A metrics registry for a worker's monitoring server (a worker has no web tier to own one). */
+    WebMetrics workerMetrics() {
+        WebMetrics metrics = new WebMetrics(Map.of("update_incoming", incoming::size));
+        webMetrics = metrics;
+        return metrics;
+    }
+
     /**
-     * Publishes the jobs' counts and the monitors' latest snapshots on {@code /__metrics__} (serve only; a worker
-     * has no web server and logs them).
+     * Publishes the jobs' counts and the monitors' latest snapshots on {@code /__metrics__}: serve's web tier, or
+     * a worker's monitoring server ({@code worker --metrics-port}); without either the monitors only log.
      */
     void registerJobMetrics(org.ichnaea.core.jobs.JobScheduler scheduler,
                             org.ichnaea.core.monitor.PipelineMonitor monitor) {

@@ -115,17 +115,34 @@ public final class Main implements Runnable {
 
     @Command(name = "worker", description = "Pipeline workers and the periodic jobs only, until stopped.")
     static final class Worker implements Callable<Integer> {
+        @Option(names = "--metrics-port", description = "Serve /__metrics__ and /__lbheartbeat__ on this port "
+                + "(on ICHNAEA_HOST); default: none.")
+        Integer metricsPort;
+
         @Override
         public Integer call() throws InterruptedException {
             Settings settings = settings();
+            if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
+                throw new IllegalArgumentException("--metrics-port: not a port number: " + metricsPort);
+            }
             Application application = Application.open(settings);
+            org.ichnaea.http.WebMetrics metrics = metricsPort == null ? null : application.workerMetrics();
             org.ichnaea.core.jobs.JobScheduler scheduler = schedulePipeline(application);
+            Javalin monitoring = metrics == null ? null : org.ichnaea.http.IchnaeaWeb.monitoring(metrics);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (monitoring != null) {
+                    monitoring.stop();
+                }
                 stopScheduler(scheduler);
                 application.close();
                 stopped.countDown();
             }, "ichnaea-shutdown"));
+            if (monitoring != null) {
+                monitoring.start(settings.host(), metricsPort);
+                System.out.printf("Ichnaea worker metrics on http://%s:%d/__metrics__%n",
+                        "0.0.0.0".equals(settings.host()) ? "localhost" : settings.host(), monitoring.port());
+            }
             System.out.println("Ichnaea worker running " + scheduler.jobs().size() + " periodic jobs");
             System.out.flush();
             stopped.await();

@@ -43,9 +43,11 @@ class TwoWorkersIT {
         return ServicesEnv.require(dir.resolve("web"));
     }
 
-    private Process worker(Map<String, String> env, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker");
+    private Process worker(Map<String, String> env, String name, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.environment().put("ICHNAEA_DATA_DIR", dir.resolve(name).toString());
         builder.environment().put("ICHNAEA_JOB_INTERVALS", "update_incoming=1,update_statcounter=2,"
@@ -85,7 +87,7 @@ class TwoWorkersIT {
             wifiBefore = app.stats.latest(StatKey.WIFI, today).orElse(0);
             uniqueBefore = app.stats.latest(StatKey.UNIQUE_WIFI, today).orElse(0);
         }
-        Process first = worker(env, "worker-1");
+        Process first = worker(env, "worker-1", "--metrics-port", "0");
         Process second = worker(env, "worker-2");
         int observations = 0;
         try (Application webA = Application.open(Settings.from(env));
@@ -149,6 +151,16 @@ class TwoWorkersIT {
             }
             assertThat(wifi).as("observation statistic").isEqualTo(observations);
             assertThat(unique).as("new-station statistic").isEqualTo(NETWORKS);
+            // A worker has no web tier; --metrics-port gives its jobs' metrics a home.
+            Matcher port = Pattern.compile("metrics on http://[^:]+:(\\d+)/")
+                    .matcher(Files.readString(dir.resolve("worker-1.log")));
+            assertThat(port.find()).as("the worker says where its metrics are").isTrue();
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port.group(1)
+                            + "/__metrics__")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("job_runs_total{job=\"update_incoming\"}")
+                    .contains("pipeline_backlog");
         } finally {
             first.destroy();
             second.destroy();
