@@ -43,6 +43,48 @@ final class CellExports {
         return file;
     }
 
+    /** Full exports kept: a week of days. */
+    static final int KEEP_FULL = 7;
+    /** Hourly diffs kept: a week of hours. */
+    static final int KEEP_DIFF = 7 * 24;
+    private static final java.util.regex.Pattern FULL_NAME =
+            java.util.regex.Pattern.compile("MLS-full-cell-export-\\d{4}-\\d{2}-\\d{2}T000000\\.csv\\.gz");
+    private static final java.util.regex.Pattern DIFF_NAME =
+            java.util.regex.Pattern.compile("MLS-diff-cell-export-\\d{4}-\\d{2}-\\d{2}T\\d{2}0000\\.csv\\.gz");
+
+    /**
+     * Deletes all but the newest {@link #KEEP_FULL} full exports and {@link #KEEP_DIFF} diffs (the names sort by
+     * time), so the export folder does not grow by 24 files a day forever; other files are left alone. Answers how
+     * many were deleted.
+     */
+    static int prune(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.List<String> full = new java.util.ArrayList<>();
+        java.util.List<String> diff = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString()).forEach(name -> {
+                if (FULL_NAME.matcher(name).matches()) {
+                    full.add(name);
+                } else if (DIFF_NAME.matcher(name).matches()) {
+                    diff.add(name);
+                }
+            });
+        }
+        int deleted = 0;
+        for (var kept : java.util.List.of(java.util.Map.entry(full, KEEP_FULL), java.util.Map.entry(diff, KEEP_DIFF))) {
+            java.util.List<String> names = kept.getKey();
+            names.sort(java.util.Comparator.reverseOrder());
+            for (String name : names.subList(Math.min(kept.getValue(), names.size()), names.size())) {
+                if (Files.deleteIfExists(dir.resolve(name))) {
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
     private static void write(CellStationStore cells, Path file, Instant from, Instant until) throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".export", ".tmp");

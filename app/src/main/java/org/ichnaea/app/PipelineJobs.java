@@ -171,8 +171,14 @@ final class PipelineJobs {
             int n = app.stats.deleteBefore(today(parts).minusDays(730));
             LOG.info("cleanup_stat: {} stat rows older than two years deleted", n);
         }));
-        jobs.add(Job.daily("cell_export_full", DAILY.get("cell_export_full"), () ->
-                CellExports.full(app.cells, app.exportDir(), parts.clock().instant())));
+        jobs.add(Job.daily("cell_export_full", DAILY.get("cell_export_full"), () -> {
+            CellExports.full(app.cells, app.exportDir(), parts.clock().instant());
+            int pruned = CellExports.prune(app.exportDir());
+            if (pruned > 0) {
+                LOG.info("cell_export_full: {} export files beyond the last {} full and {} hourly deleted", pruned,
+                        CellExports.KEEP_FULL, CellExports.KEEP_DIFF);
+            }
+        }));
         return jobs;
     }
 
