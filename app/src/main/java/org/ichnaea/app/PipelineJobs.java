@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.ichnaea.core.datamap.TileRenderer;
+import org.ichnaea.core.export.ExportSchema;
 import org.ichnaea.core.jobs.Job;
 import org.ichnaea.core.jobs.JobScheduler;
 import org.ichnaea.core.monitor.PipelineMonitor;
@@ -42,6 +43,7 @@ final class PipelineJobs {
     static {
         Map<String, Long> periods = new LinkedHashMap<>();
         periods.put("update_incoming", 32L);
+        periods.put("export_reports", 32L);
         periods.put("update_statcounter", 600L);
         periods.put("update_statregion", 3600L);
         periods.put("update_tiles", 3600L);
@@ -143,12 +145,16 @@ final class PipelineJobs {
         boolean embedded = app.redis == null;
         List<Job> jobs = new ArrayList<>();
         periodic(jobs, periods, "update_incoming", false, () -> {
-            parts.pipeline().drain();
+            parts.pipeline().drain(config -> config.schema() == ExportSchema.INTERNAL);
             if (embedded) {
                 // In-process counters would be lost by a restart: move them into the table at once.
                 parts.statFlush().run();
             }
         });
+        // Remote and file exports on a thread of their own: an upstream timing out (60 s, three attempts) must
+        // not hold up the stations.
+        periodic(jobs, periods, "export_reports", false,
+                () -> parts.pipeline().drain(config -> config.schema() != ExportSchema.INTERNAL));
         periodic(jobs, periods, "update_statcounter", true, () -> parts.statFlush().run());
         periodic(jobs, periods, "update_statregion", true, () -> app.regionStats.recompute());
         periodic(jobs, periods, "update_tiles", true, () -> renderTiles(parts));

@@ -59,7 +59,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     public static final Option JOB_INTERVALS = new Option("ICHNAEA_JOB_INTERVALS", "",
             "Periods of the periodic jobs in seconds, `name=seconds,...`; 0 turns a job off. Defaults: "
-                    + "update_incoming=32, update_statcounter=600, update_statregion=3600, update_tiles=3600, "
+                    + "update_incoming=32, export_reports=32, update_statcounter=600, update_statregion=3600, "
+                    + "update_tiles=3600, "
                     + "cell_export_diff=3600, monitor_queue_size_and_rate_control=60, monitor_api_key_limits=600, "
                     + "monitor_api_users=600. Daily at fixed UTC times: cleanup_datamap 00:17, cleanup_stat 00:23, "
                     + "cell_export_full 00:37.");

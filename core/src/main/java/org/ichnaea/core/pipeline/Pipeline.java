@@ -212,10 +212,26 @@ public final class Pipeline {
      * configuration do not stop the others; the first non-retriable failure is rethrown at the end.
      */
     public Result drain() {
+        return drain(config -> true);
+    }
+
+    /**
+     * Fans out, then drains the queues of the configurations {@code which} selects, the internal one first, so that
+     * a slow remote export never delays the service's own stations: {@code update_incoming} drains the internal
+     * export and {@code export_reports} the others, on their own threads.
+     */
+    public Result drain(java.util.function.Predicate<ExportConfig> which) {
         Result before = internal == null ? null : internal.totals();
         fanOut();
         RuntimeException failure = null;
+        List<ExportConfig> selected = new ArrayList<>();
         for (ExportConfig config : configs.findAll()) {
+            if (which.test(config)) {
+                selected.add(config);
+            }
+        }
+        selected.sort(java.util.Comparator.comparing(c -> c.schema() != ExportSchema.INTERNAL));
+        for (ExportConfig config : selected) {
             try {
                 export(config);
             } catch (RuntimeException e) {

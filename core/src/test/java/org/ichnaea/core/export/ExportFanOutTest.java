@@ -161,4 +161,23 @@ class ExportFanOutTest {
         assertThat(ExportSchema.parse(" Internal ")).contains(ExportSchema.INTERNAL);
         assertThat(ExportSchema.parse("s3")).isEmpty();
     }
+
+    @Test
+    void a_selective_drain_leaves_the_other_exports_queued_and_runs_internal_first() {
+        List<String> order = new ArrayList<>();
+        ReportExporter recording = (config, batch) -> order.add(config.name());
+        Pipeline selective = new Pipeline(incoming, configs,
+                name -> queues.computeIfAbsent(name, n -> new InMemoryDataQueue<>()),
+                Map.of(ExportSchema.GEOSUBMIT, recording, ExportSchema.DUMMY, recording), null, sleeps::add);
+        configs.save(new ExportConfig("a-sink", 10, ExportSchema.DUMMY, null, Set.of(), Set.of()));
+        configs.save(geosubmit("b-remote", 10, Set.of(), Set.of()));
+        submit(TestReports.full(0));
+
+        selective.drain(config -> !config.name().equals("b-remote"));
+
+        assertThat(order).containsExactly("a-sink");
+        assertThat(queues.get("queue_export_b-remote").size()).as("left for export_reports").isEqualTo(1);
+        selective.drain();
+        assertThat(order).containsExactly("a-sink", "b-remote");
+    }
 }
