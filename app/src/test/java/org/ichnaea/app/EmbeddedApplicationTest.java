@@ -172,6 +172,29 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void reports_fanned_out_but_not_yet_applied_survive_a_restart() {
+        String item = "{\"position\":{\"latitude\":%s,\"longitude\":13.40,\"accuracy\":5},"
+                + "\"wifiAccessPoints\":[{\"macAddress\":\"d7:d7:d7:00:00:01\",\"signalStrength\":-60},"
+                + "{\"macAddress\":\"d7:d7:d7:00:00:02\",\"signalStrength\":-65}]}";
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> assertThat(client.post("/v2/geosubmit",
+                    "{\"items\":[" + String.format(item, "52.5200") + "," + String.format(item, "52.5202") + "]}")
+                    .code()).isEqualTo(200));
+            // update_incoming moved them to the internal export's queue; the process stops before applying them.
+            assertThat(app.pipeline(Clock.systemUTC()).fanOut()).isEqualTo(2);
+            assertThat(app.incoming.size()).isZero();
+        }
+        try (Application reopened = Application.open(settings())) {
+            org.ichnaea.core.export.ExportConfig internal = reopened.exportConfigs.findAll().get(0);
+            assertThat(reopened.queue(internal.queueName()).size()).as("durable in the embedded database")
+                    .isEqualTo(2);
+            org.ichnaea.core.pipeline.Pipeline.Result result = reopened.pipeline(Clock.systemUTC()).drain();
+            assertThat(result.reports()).isEqualTo(2);
+            assertThat(reopened.wifi.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void geosubmit_then_process_then_geolocate_finds_the_new_stations() {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         try (Application app = Application.open(settings())) {
