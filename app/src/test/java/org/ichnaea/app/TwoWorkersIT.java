@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.export.ExportConfig;
+import org.ichnaea.core.export.ExportSchema;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.stats.StatKey;
@@ -70,10 +71,11 @@ class TwoWorkersIT {
         long uniqueBefore;
         try (Application app = Application.open(Settings.from(env))) {
             app.keys.save(ApiKey.unlimited("two-workers"));
-            if (app.exportConfigs.findAll().stream().noneMatch(c -> c.name().equals("internal"))) {
-                // Contract tests on the same database may have removed the default row.
-                app.exportConfigs.save(ExportConfig.defaultInternal());
-            }
+            // Small batches (restored at the end), so that 2,000 reports make 40 batches for the two workers to
+            // share rather than two.
+            app.exportConfigs.findAll().stream().filter(c -> c.schema() == ExportSchema.INTERNAL)
+                    .forEach(c -> app.exportConfigs.delete(c.name()));
+            app.exportConfigs.save(new ExportConfig("internal", 50, ExportSchema.INTERNAL, null, null, null));
             // Whatever an earlier run left waiting is counted by the workers too: start from empty queues.
             while (!app.incoming.dequeue(5000).isEmpty()) {
                 // drained
@@ -89,6 +91,8 @@ class TwoWorkersIT {
         }
         Process first = worker(env, "worker-1", "--metrics-port", "0");
         Process second = worker(env, "worker-2");
+        awaitStarted(dir.resolve("worker-1.log"));
+        awaitStarted(dir.resolve("worker-2.log"));
         int observations = 0;
         try (Application webA = Application.open(Settings.from(env));
              Application webB = Application.open(Settings.from(env))) {
@@ -166,6 +170,9 @@ class TwoWorkersIT {
             second.destroy();
             first.waitFor();
             second.waitFor();
+            try (Application app = Application.open(Settings.from(env))) {
+                app.exportConfigs.save(ExportConfig.defaultInternal());
+            }
         }
         long firstShare = processed(dir.resolve("worker-1.log"));
         long secondShare = processed(dir.resolve("worker-2.log"));
@@ -174,6 +181,18 @@ class TwoWorkersIT {
                 .isEqualTo((long) REQUESTS * ITEMS);
         assertThat(firstShare).as("worker 1 did part of the work").isPositive();
         assertThat(secondShare).as("worker 2 did part of the work").isPositive();
+    }
+
+    /** Waits (at most 60 s) until a worker says its jobs run, so both take part from the first report. */
+    private static void awaitStarted(Path log) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("periodic jobs")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("worker did not start: " + (Files.exists(log) ? Files.readString(log) : "no log"));
     }
 
     private static long processed(Path log) throws IOException {
