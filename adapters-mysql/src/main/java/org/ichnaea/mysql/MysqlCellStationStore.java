@@ -108,6 +108,10 @@ public final class MysqlCellStationStore implements CellStationStore {
     }
 
     private void write(Handle h, Collection<CellStation> cells) {
+        write(h, cells, false);
+    }
+
+    private void write(Handle h, Collection<CellStation> cells, boolean insertOnly) {
         Map<RadioType, List<CellStation>> radios = new EnumMap<>(RadioType.class);
         for (CellStation c : cells) {
             radios.computeIfAbsent(c.id().radio(), k -> new ArrayList<>()).add(c);
@@ -119,7 +123,8 @@ public final class MysqlCellStationStore implements CellStationStore {
                 rows.add(StationColumns.values(c.data(), Keys.cellId(id), id.radio().code(), id.mcc(), id.mnc(),
                         id.lac(), id.cid(), c.psc()));
             }
-            Upserts.write(h, dialect, table(radio.getKey()), "cellid", UPSERT_COLUMNS, UPSERT_TYPES, rows);
+            Upserts.write(h, dialect, table(radio.getKey()), "cellid", UPSERT_COLUMNS, UPSERT_TYPES, rows,
+                    insertOnly);
         }
     }
 
@@ -165,14 +170,23 @@ public final class MysqlCellStationStore implements CellStationStore {
         if (ids.isEmpty()) {
             return;
         }
-        Sql.retrying("cell update", () -> writes.inTransaction(h -> {
+        Sql.retryingInsertRaces("cell update", () -> writes.inTransaction(h -> {
             Map<CellId, CellStation> locked = new HashMap<>();
             for (CellStation c : select(h, ids, true)) {
                 locked.put(c.id(), c);
             }
             Collection<CellStation> changed = change.apply(locked);
-            if (!changed.isEmpty()) {
-                write(h, changed);
+            // As for Wi-Fi: cells read are updated, new cells inserted; a lost insert race reruns the transaction.
+            List<CellStation> known = new ArrayList<>();
+            List<CellStation> fresh = new ArrayList<>();
+            for (CellStation c : changed) {
+                (locked.containsKey(c.id()) ? known : fresh).add(c);
+            }
+            if (!known.isEmpty()) {
+                write(h, known, false);
+            }
+            if (!fresh.isEmpty()) {
+                write(h, fresh, true);
             }
             return null;
         }));

@@ -143,6 +143,10 @@ public abstract class MysqlMacStationStore implements MacStationStore {
     }
 
     private void write(Handle h, Collection<MacStation> stations) {
+        write(h, stations, false);
+    }
+
+    private void write(Handle h, Collection<MacStation> stations, boolean insertOnly) {
         Map<Integer, List<MacStation>> shards = new TreeMap<>();
         for (MacStation s : stations) {
             shards.computeIfAbsent(s.mac().shard(), k -> new ArrayList<>()).add(s);
@@ -152,7 +156,7 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             for (MacStation s : shard.getValue()) {
                 rows.add(StationColumns.values(s.data(), (Object) s.mac().bytes()));
             }
-            Upserts.write(h, dialect, table(shard.getKey()), "mac", UPSERT_COLUMNS, UPSERT_TYPES, rows);
+            Upserts.write(h, dialect, table(shard.getKey()), "mac", UPSERT_COLUMNS, UPSERT_TYPES, rows, insertOnly);
         }
     }
 
@@ -199,14 +203,24 @@ public abstract class MysqlMacStationStore implements MacStationStore {
         if (macs.isEmpty()) {
             return;
         }
-        Sql.retrying(kind + " station update", () -> writes.inTransaction(h -> {
+        Sql.retryingInsertRaces(kind + " station update", () -> writes.inTransaction(h -> {
             Map<MacAddress, MacStation> locked = new HashMap<>();
             for (MacStation s : selectForUpdate(h, macs)) {
                 locked.put(s.mac(), s);
             }
             Collection<MacStation> changed = change.apply(locked);
-            if (!changed.isEmpty()) {
-                write(h, changed);
+            // Rows read and locked are updated; rows that were absent are inserted, and an insert that meets a row
+            // another worker created meanwhile reruns the transaction rather than overwrite that row.
+            List<MacStation> known = new ArrayList<>();
+            List<MacStation> fresh = new ArrayList<>();
+            for (MacStation s : changed) {
+                (locked.containsKey(s.mac()) ? known : fresh).add(s);
+            }
+            if (!known.isEmpty()) {
+                write(h, known, false);
+            }
+            if (!fresh.isEmpty()) {
+                write(h, fresh, true);
             }
             return null;
         }));

@@ -61,6 +61,31 @@ final class Sql {
         }
     }
 
+    /** Tries of a read-modify-write that lost a race to insert the same new row. */
+    private static final int INSERT_RACE_TRIES = 5;
+
+    /**
+     * A locked read-modify-write ({@link #retrying}) whose new rows are plain inserts: when another transaction
+     * inserted one of them after this one read it as absent (a locking read cannot lock a row that does not exist
+     * yet), the insert fails with a duplicate key and the whole transaction runs again, now reading that row and
+     * merging into it, instead of overwriting the other's work.
+     */
+    static <T> T retryingInsertRaces(String what, Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return retrying(what, transaction);
+            } catch (StoreUnavailableException e) {
+                SQLException sql = sqlCause(e);
+                boolean duplicate = sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23");
+                if (!duplicate || attempt >= INSERT_RACE_TRIES) {
+                    throw e;
+                }
+                LOG.info("{}: another worker inserted the same new row (try {} of {}), retrying", what, attempt,
+                        INSERT_RACE_TRIES);
+            }
+        }
+    }
+
     private static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {

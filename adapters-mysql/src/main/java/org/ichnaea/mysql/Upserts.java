@@ -43,12 +43,21 @@ final class Upserts {
      */
     static void write(Handle handle, Dialect dialect, String table, String key, List<String> columns,
                       List<Type> types, List<Object[]> rows) {
+        write(handle, dialect, table, key, columns, types, rows, false);
+    }
+
+    /**
+     * Like {@link #write}, but {@code insertOnly} rows are plain inserts: a row another transaction inserted
+     * meanwhile fails the statement with a duplicate key (SQL state class 23) instead of being overwritten.
+     */
+    static void write(Handle handle, Dialect dialect, String table, String key, List<String> columns,
+                      List<Type> types, List<Object[]> rows, boolean insertOnly) {
         Connection connection = handle.getConnection();
         try {
             for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
-                try (PreparedStatement statement = connection.prepareStatement(
-                        dialect.upsert(table, key, columns, chunk.size()))) {
+                try (PreparedStatement statement = connection.prepareStatement(insertOnly
+                        ? insert(table, columns, chunk.size()) : dialect.upsert(table, key, columns, chunk.size()))) {
                     int position = 1;
                     for (Object[] row : chunk) {
                         for (int c = 0; c < row.length; c++) {
@@ -66,5 +75,11 @@ final class Upserts {
         } catch (SQLException e) {
             throw new Failure(e);
         }
+    }
+
+    private static String insert(String table, List<String> columns, int rows) {
+        String tuple = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, tuple));
     }
 }

@@ -145,6 +145,81 @@ public abstract class MacStationStoreContract {
     }
 
     @Test
+    void concurrent_first_updates_of_a_new_station_lose_no_increment() throws Exception {
+        // Two workers meeting a network neither has seen: a locking read cannot lock a row that does not exist
+        // yet, so both may decide to create it; the second must merge into the first, not overwrite it.
+        MacAddress mac = MacAddress.of("aa:bb:cc:00:00:07");
+        MacStation template = TestStations.wifi("aa:bb:cc:00:00:07").samples(1).build();
+        int threads = 4;
+        int increments = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    for (int i = 0; i < increments; i++) {
+                        store.update(List.of(mac), locked -> {
+                            MacStation old = locked.get(mac);
+                            return List.of(old == null ? template : new MacStation(mac, old.data().withSamples(
+                                    old.data().samples() + 1, old.data().radius())));
+                        });
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.findAll(List.of(mac))).singleElement()
+                .satisfies(s -> assertThat(s.data().samples()).isEqualTo((long) threads * increments));
+    }
+
+    @Test
+    void a_station_created_meanwhile_by_another_update_is_merged_not_overwritten() throws Exception {
+        MacAddress mac = MacAddress.of("aa:bb:cc:00:00:08");
+        MacStation template = TestStations.wifi("aa:bb:cc:00:00:08").samples(1).build();
+        java.util.concurrent.CountDownLatch firstRead = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.function.Function<java.util.Map<MacAddress, MacStation>, java.util.Collection<MacStation>> add =
+                locked -> {
+                    MacStation old = locked.get(mac);
+                    return List.of(old == null ? template : new MacStation(mac, old.data().withSamples(
+                            old.data().samples() + 1, old.data().radius())));
+                };
+        // A reads the station as absent, then waits (bounded) while B creates it; stores that serialise updates
+        // make B wait for A instead, which gives the same total.
+        Thread a = new Thread(() -> store.update(List.of(mac), locked -> {
+            if (first.getAndSet(false)) {
+                firstRead.countDown();
+                try {
+                    otherDone.await(2, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return add.apply(locked);
+        }));
+        a.start();
+        assertThat(firstRead.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Thread b = new Thread(() -> {
+            store.update(List.of(mac), add);
+            otherDone.countDown();
+        });
+        b.start();
+        a.join(20_000);
+        b.join(20_000);
+
+        assertThat(store.findAll(List.of(mac))).singleElement()
+                .satisfies(s -> assertThat(s.data().samples()).as("both updates count").isEqualTo(2));
+    }
+
+    @Test
     void an_empty_lookup_finds_nothing() {
         store.saveAll(List.of(TestStations.wifi("aa:bb:cc:00:00:01").build()));
         assertThat(store.findAll(List.of())).isEmpty();
