@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ExportSchema;
 import org.ichnaea.core.station.StationSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,15 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "exportconfig", description = "Create, list and delete export configurations.",
         subcommands = {ExportConfigCommand.Create.class, ExportConfigCommand.ListConfigs.class,
             ExportConfigCommand.Delete.class})
-final class ExportConfigCommand implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ExportConfigCommand extends CommandGroup {
 
     @Command(name = "create", description = "Create or replace an export configuration.")
     static final class Create implements Callable<Integer> {

@@ -30,10 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
         subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
             Main.ApiKeys.class, ExportConfigCommand.class, Main.Import.class, Main.Export.class})
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Main extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(run(args, System.getenv()));
@@ -67,11 +64,6 @@ public final class Main implements Runnable {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** The version from the manifest. */
@@ -214,14 +206,7 @@ public final class Main implements Runnable {
 
     @Command(name = "apikey", description = "Create, list and delete API keys.",
             subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Delete.class})
-    static final class ApiKeys implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class ApiKeys extends CommandGroup {
 
         @Command(name = "create", description = "Create or replace a key (maxreq 100, locate and region allowed).")
         static final class Create implements Callable<Integer> {
@@ -310,14 +295,7 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "import", description = "Import data.", subcommands = {Import.Stations.class, Import.Cells.class})
-    static final class Import implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Import extends CommandGroup {
 
         @Command(name = "cells", description = "Import MLS or OpenCelliD cell CSV (FILE or FILE.gz); bad lines are "
                 + "reported by number and skipped; exits 1 if there were any.")
@@ -373,14 +351,7 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "export", description = "Export data.", subcommands = {Export.Stations.class, Export.Cells.class})
-    static final class Export implements Runnable {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
+    static final class Export extends CommandGroup {
 
         @Command(name = "cells", description = "Write the public cell export (MLS CSV, gzip) into DIR.")
         static final class Cells implements Callable<Integer> {
