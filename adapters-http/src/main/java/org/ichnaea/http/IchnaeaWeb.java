@@ -97,6 +97,7 @@ public final class IchnaeaWeb {
                 logRequest(ctx, ms);
             });
             config.routes.before(ctx -> {
+                ClientAddress.resolve(ctx, settings.trustedProxies());
                 ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
                 ctx.header("X-Content-Type-Options", "nosniff");
                 if (api.containsKey(ctx.path())) {

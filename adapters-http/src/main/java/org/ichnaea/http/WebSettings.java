@@ -7,8 +7,20 @@ package org.ichnaea.http;
  * @param keyless           whether locate and region run without a key, as anonymous clients
  * @param keylessDailyLimit requests per client address, day and API path in keyless mode (0: unlimited)
  * @param version           what {@code /__version__} reports
+ * @param trustedProxies    the peers whose {@code X-Forwarded-For} is believed (default: loopback only)
  */
-public record WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version) {
+public record WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version,
+                          TrustedProxies trustedProxies) {
+
+    /** With the default trusted proxies (loopback only). */
+    public WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version) {
+        this(maxBodyBytes, keyless, keylessDailyLimit, version, TrustedProxies.loopback());
+    }
+
+    /** The same settings with other trusted proxies. */
+    public WebSettings withTrustedProxies(TrustedProxies proxies) {
+        return new WebSettings(maxBodyBytes, keyless, keylessDailyLimit, version, proxies);
+    }
 
     /** 10 MiB: NeoStumbler sends up to 950 reports in one request. */
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;

@@ -52,6 +52,7 @@ class GeolocateApiTest {
 
     @Test
     void an_ip_only_query_is_answered_by_geoip_for_the_forwarded_address() {
+        web.settings = web.settings.withTrustedProxies(TrustedProxies.parse("127.0.0.1,10.0.0.0/8"));
         JavalinTest.test(web.app(), (server, client) -> {
             Response r = post(client, "/v1/geolocate?key=test", "{}", "81.2.69.160, 10.0.0.1");
             assertThat(r.code()).isEqualTo(200);

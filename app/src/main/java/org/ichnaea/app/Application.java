@@ -296,7 +296,7 @@ public final class Application implements AutoCloseable {
             checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));
         }
         WebSettings web = new WebSettings(settings.maxBodyBytes(), settings.keyless(), settings.keylessDailyLimit(),
-                Version.info());
+                Version.info(), settings.proxies());
         if (Settings.DEV_SECRET.equals(settings.secretKey())) {
             LOG.warn("SECRET_KEY has its development value; set it in production");
         }

@@ -14,7 +14,8 @@ import java.util.function.Function;
  */
 public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
-                       long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl) {
+                       long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
+                       String trustedProxies) {
 
     /** One environment variable. */
     public record Option(String name, String defaultValue, String doc) {
@@ -57,6 +58,12 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                     + "`https://tile.openstreetmap.org/{z}/{x}/{y}.png`; visitors' browsers then load its tiles from "
                     + "that host. Unset: no base map, and no page loads anything from another host.");
 
+    public static final Option TRUSTED_PROXIES = new Option("ICHNAEA_TRUSTED_PROXIES", "",
+            "Proxies whose `X-Forwarded-For` is believed: comma-separated IPv4/IPv6 CIDRs (`10.0.0.0/8, "
+                    + "2001:db8::/32`), or `none`. The client address is the right-most entry that is not one of "
+                    + "them. Unset: loopback peers only (127.0.0.0/8, ::1); once set, the list is the whole truth, "
+                    + "so list loopback too if a local proxy is in front.");
+
     public static final Option JOB_INTERVALS = new Option("ICHNAEA_JOB_INTERVALS", "",
             "Periods of the periodic jobs in seconds, `name=seconds,...`; 0 turns a job off. Defaults: "
                     + "update_incoming=32, export_reports=32, update_statcounter=600, update_statregion=3600, "
@@ -67,7 +74,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
             SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
-            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL);
+            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES);
 
     /** Reads every option from an environment map. */
     public static Settings from(Map<String, String> env) {
@@ -95,13 +102,14 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                 parse(values, PORT, Settings::port), parse(values, KEYLESS, Settings::bool),
                 parse(values, KEYLESS_DAILY_LIMIT, v -> nonNegative(v)),
                 parse(values, MAX_BODY_BYTES, v -> positive(v)),
-                parse(values, DB_POOL_SIZE, v -> (int) positive(v)), parse(values, BASEMAP_URL, Settings::baseMap));
+                parse(values, DB_POOL_SIZE, v -> (int) positive(v)), parse(values, BASEMAP_URL, Settings::baseMap),
+                parse(values, TRUSTED_PROXIES, Settings::trustedProxies));
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize, baseMapUrl);
+                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies);
     }
 
     public boolean isEmbedded() {
@@ -170,6 +178,21 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             throw new IllegalArgumentException("must contain {z}, {x} and {y}");
         }
         return value;
+    }
+
+    /** Comma-separated CIDRs or {@code none}, checked now; blank: unset (loopback only). */
+    private static String trustedProxies(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        org.ichnaea.http.TrustedProxies.parse(value);
+        return value;
+    }
+
+    /** The proxies whose {@code X-Forwarded-For} the web tier believes. */
+    public org.ichnaea.http.TrustedProxies proxies() {
+        return trustedProxies == null ? org.ichnaea.http.TrustedProxies.loopback()
+                : org.ichnaea.http.TrustedProxies.parse(trustedProxies);
     }
 
     private static String blankToNull(String value) {

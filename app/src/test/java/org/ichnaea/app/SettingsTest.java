@@ -46,6 +46,17 @@ class SettingsTest {
                 .hasMessage("DB_READONLY_URI is set but DB_READWRITE_URI is not");
         assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_MAX_BODY_BYTES", "0")))
                 .hasMessageStartingWith("ICHNAEA_MAX_BODY_BYTES: must be more than 0");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_TRUSTED_PROXIES", "10.0.0.0/8,proxy.local")))
+                .hasMessage("ICHNAEA_TRUSTED_PROXIES: not a CIDR: proxy.local (got '10.0.0.0/8,proxy.local')");
+    }
+
+    @Test
+    void trusted_proxies_default_to_loopback_and_a_list_is_the_whole_truth() throws Exception {
+        java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
+        assertThat(Settings.from(Map.of()).proxies().contains(loopback)).isTrue();
+        Settings set = Settings.from(Map.of("ICHNAEA_TRUSTED_PROXIES", "10.0.0.0/8, 2001:db8::/32"));
+        assertThat(set.proxies().contains(loopback)).isFalse();
+        assertThat(set.proxies().contains(java.net.InetAddress.getByName("10.1.1.1"))).isTrue();
     }
 
     @Test
