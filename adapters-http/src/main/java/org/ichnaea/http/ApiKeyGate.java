@@ -103,8 +103,8 @@ final class ApiKeyGate {
         return IpAddresses.parse(ClientAddress.of(ctx)).map(a -> a.getHostAddress()).orElse("127.0.0.1");
     }
 
-    /** Enough of a key to tell keys apart in logs, never the whole key. */
+    /** Enough of a key to tell keys apart in logs and metrics, never the whole key ({@link ApiKey#shorten}). */
     static String redact(String key) {
-        return key.length() < 2 ? "…" : key.substring(0, Math.min(8, key.length() / 2)) + "…";
+        return ApiKey.shorten(key);
     }
 }

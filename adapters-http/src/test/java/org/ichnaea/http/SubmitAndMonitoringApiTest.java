@@ -185,7 +185,7 @@ class SubmitAndMonitoringApiTest {
                     + "status=\"404\"} 1");
             assertThat(text).contains("locate_results_total{api=\"locate\",result=\"hit\",source=\"geoip\"} 1.0");
             assertThat(text).contains("locate_results_total{api=\"locate\",result=\"miss\",source=\"none\"} 1.0");
-            assertThat(text).contains("api_key_requests_total{api=\"v1.geolocate\",key=\"te…\"} 2.0");
+            assertThat(text).contains("api_key_requests_total{api=\"v1.geolocate\",key=\"t…9f86d081884c\"} 2.0");
             assertThat(text).contains("queue_size{queue=\"update_incoming\"} 1.0");
             assertThat(text).doesNotContain("key=\"test\"");
         });

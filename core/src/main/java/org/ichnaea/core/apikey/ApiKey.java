@@ -63,9 +63,26 @@ public record ApiKey(String validKey, Integer maxreq, boolean allowFallback, boo
         return maxreq != null && maxreq > 0;
     }
 
-    /** The key shortened for logs: its first 8 characters and an ellipsis. */
+    /** The key as logs and metrics show it ({@link #shorten}). */
     public String redacted() {
-        return validKey.length() <= 8 ? validKey : validKey.substring(0, 8) + "…";
+        return shorten(validKey);
+    }
+
+    /**
+     * A key as logs and metric labels show it, never whole: at most its first 4 characters and never more than a
+     * third of it, an ellipsis, and the first 12 hex digits (48 bits) of its SHA-256, so that keys sharing a prefix
+     * keep apart ({@code relkey_lim100} becomes {@code relk…e4e677a3ba4b}).
+     */
+    public static String shorten(String key) {
+        int prefix = Math.min(4, key.length() / 3);
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+        return key.substring(0, prefix) + "…" + java.util.HexFormat.of().formatHex(digest, 0, 6);
     }
 
     @Override

@@ -87,8 +87,8 @@ public final class PipelineMonitor {
         limits = List.copyOf(result);
         for (KeyUsage u : result) {
             if (u.maxreq() != null && u.maxreq() > 0 && u.requests() >= u.maxreq()) {
-                LOG.info("API key {} reached its daily limit on {}: {} of {}", u.key(), u.path(), u.requests(),
-                        u.maxreq());
+                LOG.info("API key {} reached its daily limit on {}: {} of {}", ApiKey.shorten(u.key()), u.path(),
+                        u.requests(), u.maxreq());
             }
         }
         return limits;
