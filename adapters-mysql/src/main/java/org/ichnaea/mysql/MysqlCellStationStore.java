@@ -19,7 +19,10 @@ import org.ichnaea.core.station.CellStationStore;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Cells in one table per radio ({@code cell_gsm}, {@code cell_wcdma}, {@code cell_lte}, {@code cell_nr}). */
+/**
+ * Cells in one table per radio ({@code cell_gsm}, {@code cell_wcdma}, {@code cell_lte}, {@code cell_nr}); lookups and
+ * deletes bind at most {@link Sql#MAX_IN_LIST} ids per statement.
+ */
 public final class MysqlCellStationStore implements CellStationStore {
 
     private static final List<RadioType> RADIOS = List.of(RadioType.GSM, RadioType.WCDMA, RadioType.LTE,
@@ -73,11 +76,13 @@ public final class MysqlCellStationStore implements CellStationStore {
     private List<CellStation> select(Handle h, Collection<CellId> ids, boolean forUpdate) {
         List<CellStation> found = new ArrayList<>();
         for (Map.Entry<RadioType, List<byte[]>> radio : byRadio(ids).entrySet()) {
-            found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM " + table(radio.getKey())
-                            + " WHERE cellid IN (<ids>)" + (forUpdate ? " FOR UPDATE" : ""))
-                    .bindList("ids", radio.getValue())
-                    .map((rs, ctx) -> map(rs))
-                    .list());
+            for (List<byte[]> keys : Sql.chunks(radio.getValue(), Sql.MAX_IN_LIST)) {
+                found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM " + table(radio.getKey())
+                                + " WHERE cellid IN (<ids>)" + (forUpdate ? " FOR UPDATE" : ""))
+                        .bindList("ids", keys)
+                        .map((rs, ctx) -> map(rs))
+                        .list());
+            }
         }
         return found;
     }
@@ -135,8 +140,10 @@ public final class MysqlCellStationStore implements CellStationStore {
         }
         Sql.retrying("cell delete", () -> writes.inTransaction(h -> {
             for (Map.Entry<RadioType, List<byte[]>> radio : byRadio(ids).entrySet()) {
-                h.createUpdate("DELETE FROM " + table(radio.getKey()) + " WHERE cellid IN (<ids>)")
-                        .bindList("ids", radio.getValue()).execute();
+                for (List<byte[]> keys : Sql.chunks(radio.getValue(), Sql.MAX_IN_LIST)) {
+                    h.createUpdate("DELETE FROM " + table(radio.getKey()) + " WHERE cellid IN (<ids>)")
+                            .bindList("ids", keys).execute();
+                }
             }
             return null;
         }));
@@ -166,7 +173,9 @@ public final class MysqlCellStationStore implements CellStationStore {
     }
 
     @Override
-    public void update(Collection<CellId> ids, Function<Map<CellId, CellStation>, Collection<CellStation>> change) {
+    public void update(Collection<CellId> ids, org.ichnaea.core.station.ReportLedger ledger,
+            java.util.function.BiFunction<Map<CellId, CellStation>, java.util.Set<Long>,
+                    Collection<CellStation>> change) {
         if (ids.isEmpty()) {
             return;
         }
@@ -175,7 +184,9 @@ public final class MysqlCellStationStore implements CellStationStore {
             for (CellStation c : select(h, ids, true)) {
                 locked.put(c.id(), c);
             }
-            Collection<CellStation> changed = change.apply(locked);
+            java.util.Set<Long> applied = Ledgers.applied(h, ledger);
+            Collection<CellStation> changed = change.apply(locked, applied);
+            Ledgers.record(h, ledger, applied);
             // As for Wi-Fi: cells read are updated, new cells inserted; a lost insert race reruns the transaction.
             List<CellStation> known = new ArrayList<>();
             List<CellStation> fresh = new ArrayList<>();

@@ -72,23 +72,59 @@ public abstract class MysqlMacStationStore implements MacStationStore {
     }
 
     /**
-     * One statement for the whole lookup, a {@code UNION ALL} of one {@code SELECT} per shard touched: one round
-     * trip instead of one per shard, over plain JDBC so no SQL parser runs per request.
+     * One statement per {@link Sql#MAX_IN_LIST} networks (one for any real query), a {@code UNION ALL} of one
+     * {@code SELECT} per shard touched: one round trip instead of one per shard, over plain JDBC so no SQL parser runs
+     * per request.
      */
     private List<MacStation> selectAll(Handle h, Collection<MacAddress> macs) {
-        Map<Integer, List<byte[]>> shards = byShard(macs);
-        StringBuilder sql = new StringBuilder();
-        for (Map.Entry<Integer, List<byte[]>> shard : shards.entrySet()) {
-            if (sql.length() > 0) {
-                sql.append(" UNION ALL ");
-            }
-            sql.append("SELECT ").append(COLUMNS).append(" FROM ").append(table(shard.getKey()))
-                    .append(" WHERE mac IN (").append("?, ".repeat(shard.getValue().size() - 1)).append("?)");
-        }
         List<MacStation> found = new ArrayList<>(macs.size());
-        try (java.sql.PreparedStatement statement = h.getConnection().prepareStatement(sql.toString())) {
+        for (Map<Integer, List<byte[]>> part : statements(byShard(macs))) {
+            StringBuilder sql = new StringBuilder();
+            for (Map.Entry<Integer, List<byte[]>> shard : part.entrySet()) {
+                if (sql.length() > 0) {
+                    sql.append(" UNION ALL ");
+                }
+                sql.append("SELECT ").append(COLUMNS).append(" FROM ").append(table(shard.getKey()))
+                        .append(" WHERE mac IN (").append("?, ".repeat(shard.getValue().size() - 1)).append("?)");
+            }
+            query(h, sql.toString(), part.values(), found);
+        }
+        return found;
+    }
+
+    /**
+     * The keys of each shard, in groups of at most {@link Sql#MAX_IN_LIST} keys in all, shards kept in order: a shard
+     * with more keys than that is split over several groups.
+     */
+    static List<Map<Integer, List<byte[]>>> statements(Map<Integer, List<byte[]>> shards) {
+        List<Map<Integer, List<byte[]>>> out = new ArrayList<>();
+        Map<Integer, List<byte[]>> current = new TreeMap<>();
+        int count = 0;
+        for (Map.Entry<Integer, List<byte[]>> shard : shards.entrySet()) {
+            List<byte[]> keys = shard.getValue();
+            for (int from = 0; from < keys.size(); ) {
+                if (count == Sql.MAX_IN_LIST) {
+                    out.add(current);
+                    current = new TreeMap<>();
+                    count = 0;
+                }
+                int take = Math.min(keys.size() - from, Sql.MAX_IN_LIST - count);
+                current.put(shard.getKey(), keys.subList(from, from + take));
+                count += take;
+                from += take;
+            }
+        }
+        if (count > 0) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    /** Runs {@code sql} with the keys bound in order and adds the stations it finds to {@code found}. */
+    private static void query(Handle h, String sql, Collection<List<byte[]>> keyLists, List<MacStation> found) {
+        try (java.sql.PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
             int position = 1;
-            for (List<byte[]> keys : shards.values()) {
+            for (List<byte[]> keys : keyLists) {
                 for (byte[] key : keys) {
                     statement.setBytes(position++, key);
                 }
@@ -101,27 +137,19 @@ public abstract class MysqlMacStationStore implements MacStationStore {
         } catch (SQLException e) {
             throw new Upserts.Failure(e);
         }
-        return found;
     }
 
-    /** One locking SELECT per shard touched, over plain JDBC (no SQL parser on long IN lists). */
+    /**
+     * Locking SELECTs, one per shard touched and {@link Sql#MAX_IN_LIST} keys, over plain JDBC (no SQL parser on
+     * long IN lists).
+     */
     private List<MacStation> selectForUpdate(Handle h, Collection<MacAddress> macs) {
         List<MacStation> found = new ArrayList<>(macs.size());
         for (Map.Entry<Integer, List<byte[]>> shard : byShard(macs).entrySet()) {
-            String sql = "SELECT " + COLUMNS + " FROM " + table(shard.getKey()) + " WHERE mac IN ("
-                    + "?, ".repeat(shard.getValue().size() - 1) + "?) FOR UPDATE";
-            try (java.sql.PreparedStatement statement = h.getConnection().prepareStatement(sql)) {
-                int position = 1;
-                for (byte[] key : shard.getValue()) {
-                    statement.setBytes(position++, key);
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(map(rs));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new Upserts.Failure(e);
+            for (List<byte[]> keys : Sql.chunks(shard.getValue(), Sql.MAX_IN_LIST)) {
+                String sql = "SELECT " + COLUMNS + " FROM " + table(shard.getKey()) + " WHERE mac IN ("
+                        + "?, ".repeat(keys.size() - 1) + "?) FOR UPDATE";
+                query(h, sql, List.of(keys), found);
             }
         }
         return found;
@@ -167,8 +195,10 @@ public abstract class MysqlMacStationStore implements MacStationStore {
         }
         Sql.retrying(kind + " station delete", () -> writes.inTransaction(h -> {
             for (Map.Entry<Integer, List<byte[]>> shard : byShard(macs).entrySet()) {
-                h.createUpdate("DELETE FROM " + table(shard.getKey()) + " WHERE mac IN (<macs>)")
-                        .bindList("macs", shard.getValue()).execute();
+                for (List<byte[]> keys : Sql.chunks(shard.getValue(), Sql.MAX_IN_LIST)) {
+                    h.createUpdate("DELETE FROM " + table(shard.getKey()) + " WHERE mac IN (<macs>)")
+                            .bindList("macs", keys).execute();
+                }
             }
             return null;
         }));
@@ -198,8 +228,9 @@ public abstract class MysqlMacStationStore implements MacStationStore {
     }
 
     @Override
-    public void update(Collection<MacAddress> macs,
-                       Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+    public void update(Collection<MacAddress> macs, org.ichnaea.core.station.ReportLedger ledger,
+            java.util.function.BiFunction<Map<MacAddress, MacStation>, java.util.Set<Long>,
+                    Collection<MacStation>> change) {
         if (macs.isEmpty()) {
             return;
         }
@@ -208,7 +239,11 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             for (MacStation s : selectForUpdate(h, macs)) {
                 locked.put(s.mac(), s);
             }
-            Collection<MacStation> changed = change.apply(locked);
+            // Read after the row locks: a transaction that applied one of these reports to these stations has
+            // committed its ledger rows by now.
+            java.util.Set<Long> applied = Ledgers.applied(h, ledger);
+            Collection<MacStation> changed = change.apply(locked, applied);
+            Ledgers.record(h, ledger, applied);
             // Rows read and locked are updated; rows that were absent are inserted, and an insert that meets a row
             // another worker created meanwhile reruns the transaction rather than overwrite that row.
             List<MacStation> known = new ArrayList<>();

@@ -7,8 +7,16 @@ import org.ichnaea.mysql.queue.MysqlDataQueue;
 
 class MariadbDataQueueIT extends DataQueueContract {
 
+    private Database db;
+
     @Override
     protected DataQueue<IncomingReport> newQueue() {
-        return MysqlDataQueue.incoming(TestDatabases.mariadb(), "update_incoming");
+        db = TestDatabases.mariadb();
+        return MysqlDataQueue.incoming(db, "update_incoming");
+    }
+
+    @Override
+    protected DataQueue<IncomingReport> sameQueue(String owner, java.time.Duration lease) {
+        return MysqlDataQueue.incoming(db, "update_incoming", owner, lease);
     }
 }

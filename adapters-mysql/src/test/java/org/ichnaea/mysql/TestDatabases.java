@@ -62,7 +62,7 @@ final class TestDatabases {
         }
         tables.addAll(List.of("cell_gsm", "cell_wcdma", "cell_lte", "cell_nr", "cell_area", "api_key",
                 "export_config", "stat", "region_stat", "datamap_ne", "datamap_nw", "datamap_se", "datamap_sw",
-                "queue_item"));
+                "queue_item", "applied_report"));
         return tables;
     }
 }

@@ -1,16 +1,26 @@
 package org.ichnaea.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.Leases;
+import org.ichnaea.core.queue.QueueOwner;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
 
 /**
- * A queue as a Redis list (ichnaea-behaviour.md §5.1): RPUSH in chunks then EXPIRE 24 h, and an atomic dequeue of
- * the head (LRANGE + LTRIM in one Lua script), so two workers never take the same item.
+ * A queue as a Redis list (ichnaea-behaviour.md §5.1): RPUSH in chunks then EXPIRE 24 h. Claims are the reliable
+ * queue pattern: one Lua script moves the head of the list to a claim list {@code <name>:claim:<id>} and records
+ * the claim's lease deadline in the sorted set {@code <name>:claims} and its owner in the hash
+ * {@code <name>:owners}, so nothing taken is ever only in a client's memory. Acknowledging deletes the claim list;
+ * releasing, or recovering an abandoned claim (expired lease, or a dead process of this host), pushes its items
+ * back onto the queue. Every step is one atomic script: a client that times out after Redis ran it leaves a claim
+ * that comes back after its lease, never a loss.
  */
 public final class RedisDataQueue<T> implements DataQueue<T> {
 
@@ -19,26 +29,87 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
     /** A list idle for a day expires, as in Ichnaea. */
     public static final long EXPIRE_SECONDS = 86_400;
     private static final int CHUNK = 100;
+    private static final String NOW = "local t = redis.call('TIME') "
+            + "local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) ";
     private static final String DEQUEUE = "local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1) "
             + "redis.call('LTRIM', KEYS[1], tonumber(ARGV[1]), -1) return items";
+    /** KEYS: queue, claim list, claims, owners; ARGV: max, claim id, owner, lease ms, expiry s. */
+    private static final String CLAIM = "local items = redis.call('LRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1) "
+            + "if #items == 0 then return items end "
+            + "redis.call('LTRIM', KEYS[1], #items, -1) "
+            + "for i = 1, #items, 1000 do "
+            + "  redis.call('RPUSH', KEYS[2], unpack(items, i, math.min(i + 999, #items))) end "
+            + NOW
+            + "redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[2]) "
+            + "redis.call('HSET', KEYS[4], ARGV[2], ARGV[3]) "
+            + "for i = 2, 4 do redis.call('EXPIRE', KEYS[i], ARGV[5]) end "
+            + "return items";
+    /** KEYS: claim list, claims, owners; ARGV: claim id. */
+    private static final String ACK = "redis.call('DEL', KEYS[1]) redis.call('ZREM', KEYS[2], ARGV[1]) "
+            + "redis.call('HDEL', KEYS[3], ARGV[1]) return 1";
+    /** KEYS: queue, claim list, claims, owners; ARGV: claim id, expiry s. Answers how many items came back. */
+    private static final String RELEASE = "local items = redis.call('LRANGE', KEYS[2], 0, -1) "
+            + "for i = 1, #items, 1000 do "
+            + "  redis.call('RPUSH', KEYS[1], unpack(items, i, math.min(i + 999, #items))) end "
+            + "if #items > 0 then redis.call('EXPIRE', KEYS[1], ARGV[2]) end "
+            + "redis.call('DEL', KEYS[2]) redis.call('ZREM', KEYS[3], ARGV[1]) redis.call('HDEL', KEYS[4], ARGV[1]) "
+            + "return #items";
+    /** KEYS: claims; ARGV: claim id, lease ms. */
+    private static final String RENEW = NOW
+            + "if redis.call('ZSCORE', KEYS[1], ARGV[1]) then "
+            + "  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[2]), ARGV[1]) return 1 end return 0";
+    /** KEYS: claims; answers the ids of claims whose lease has run out. */
+    private static final String EXPIRED = NOW + "return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - 1)";
 
     private final Redis redis;
     private final byte[] key;
     private final String name;
     private final Function<T, byte[]> encode;
     private final Function<byte[], T> decode;
+    private final String owner;
+    private final Duration lease;
 
     public RedisDataQueue(Redis redis, String name, Function<T, byte[]> encode, Function<byte[], T> decode) {
+        this(redis, name, encode, decode, QueueOwner.self(), Leases.DEFAULT_LEASE);
+    }
+
+    /** A queue whose claims belong to {@code owner} and last {@code lease} without renewal. */
+    public RedisDataQueue(Redis redis, String name, Function<T, byte[]> encode, Function<byte[], T> decode,
+                          String owner, Duration lease) {
         this.redis = redis;
         this.name = name;
         this.key = name.getBytes(StandardCharsets.UTF_8);
         this.encode = encode;
         this.decode = decode;
+        this.owner = owner;
+        this.lease = lease;
     }
 
     /** The queue of incoming reports, in core's {@link IncomingReportCodec} encoding. */
     public static RedisDataQueue<IncomingReport> incoming(Redis redis, String name) {
         return new RedisDataQueue<>(redis, name, IncomingReportCodec::encode, IncomingReportCodec::decode);
+    }
+
+    /** The same, with claims of {@code owner} and {@code lease}. */
+    public static RedisDataQueue<IncomingReport> incoming(Redis redis, String name, String owner, Duration lease) {
+        return new RedisDataQueue<>(redis, name, IncomingReportCodec::encode, IncomingReportCodec::decode, owner,
+                lease);
+    }
+
+    private String claims() {
+        return name + ":claims";
+    }
+
+    private String owners() {
+        return name + ":owners";
+    }
+
+    private String claimList(String id) {
+        return name + ":claim:" + id;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -63,12 +134,70 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
     @Override
     @SuppressWarnings("unchecked")
     public List<T> dequeue(int max) {
+        checkMax(max);
+        List<byte[]> raw = redis.call("dequeue " + name, () -> (List<byte[]>) redis.client().eval(bytes(DEQUEUE),
+                List.of(key), List.of(bytes(Integer.toString(max)))));
+        return decodeAll(raw);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Claim<T> claim(int max) {
+        checkMax(max);
+        String id = UUID.randomUUID().toString();
+        List<byte[]> raw = redis.call("claim " + name, () -> (List<byte[]>) redis.client().eval(bytes(CLAIM),
+                List.of(key, bytes(claimList(id)), bytes(claims()), bytes(owners())),
+                List.of(bytes(Integer.toString(max)), bytes(id), bytes(owner), bytes(Long.toString(lease.toMillis())),
+                        bytes(Long.toString(EXPIRE_SECONDS)))));
+        return new ListClaim(id, decodeAll(raw));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public long recover() {
+        List<String> expired = redis.call("recover " + name, () -> (List<String>) redis.client().eval(EXPIRED,
+                List.of(claims()), List.of()));
+        java.util.Set<String> abandoned = new java.util.LinkedHashSet<>(expired);
+        Map<String, String> holders = redis.call("recover " + name, () -> redis.client().hgetAll(owners()));
+        holders.forEach((id, holder) -> {
+            if (QueueOwner.isDeadLocal(holder)) {
+                abandoned.add(id);
+            }
+        });
+        long back = 0;
+        for (String id : abandoned) {
+            back += release(id);
+        }
+        if (back > 0) {
+            LOG.warn("queue {}: {} items of {} abandoned claims are back in the queue", name, back, abandoned.size());
+        }
+        return back;
+    }
+
+    private long release(String id) {
+        Object n = redis.call("release " + name, () -> redis.client().eval(RELEASE,
+                List.of(name, claimList(id), claims(), owners()), List.of(id, Long.toString(EXPIRE_SECONDS))));
+        return ((Number) n).longValue();
+    }
+
+    @Override
+    public long size() {
+        return redis.call("size " + name, () -> {
+            long waiting = redis.client().llen(key);
+            for (String id : redis.client().hkeys(owners())) {
+                waiting += redis.client().llen(claimList(id));
+            }
+            return waiting;
+        });
+    }
+
+    private static void checkMax(int max) {
         if (max <= 0) {
             throw new IllegalArgumentException("dequeue takes a positive count, not " + max);
         }
-        List<byte[]> raw = redis.call("dequeue " + name, () -> (List<byte[]>) redis.client().eval(
-                DEQUEUE.getBytes(StandardCharsets.UTF_8), List.of(key),
-                List.of(Integer.toString(max).getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private List<T> decodeAll(List<byte[]> raw) {
         List<T> items = new ArrayList<>(raw.size());
         for (byte[] bytes : raw) {
             try {
@@ -81,8 +210,65 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
         return items;
     }
 
-    @Override
-    public long size() {
-        return redis.call("size " + name, () -> redis.client().llen(key));
+    private final class ListClaim implements Claim<T>, Leases.Renewable {
+        private final String id;
+        private final List<T> items;
+        private boolean done;
+
+        ListClaim(String id, List<T> items) {
+            this.id = id;
+            this.items = List.copyOf(items);
+            this.done = items.isEmpty();
+            if (!done) {
+                Leases.keep(this, lease);
+            }
+        }
+
+        @Override
+        public List<T> items() {
+            return items;
+        }
+
+        @Override
+        public synchronized void ack() {
+            if (!done) {
+                try {
+                    redis.call("ack " + name, () -> redis.client().eval(ACK, List.of(claimList(id), claims(),
+                            owners()), List.of(id)));
+                } finally {
+                    // Failed or not, the lease is no longer renewed: if the claim stays, it comes back after it.
+                    finish();
+                }
+            }
+        }
+
+        @Override
+        public synchronized void release() {
+            if (!done) {
+                try {
+                    RedisDataQueue.this.release(id);
+                } finally {
+                    finish();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+
+        @Override
+        public synchronized void renew() {
+            if (!done) {
+                redis.call("renew " + name, () -> redis.client().eval(RENEW, List.of(claims()),
+                        List.of(id, Long.toString(lease.toMillis()))));
+            }
+        }
+
+        private void finish() {
+            done = true;
+            Leases.forget(this);
+        }
     }
 }

@@ -11,9 +11,17 @@ import org.junit.jupiter.api.Test;
 
 class RedisDataQueueIT extends DataQueueContract {
 
+    private Redis redis;
+
     @Override
     protected DataQueue<IncomingReport> newQueue() {
-        return RedisDataQueue.incoming(TestRedis.flushed(), "update_incoming");
+        redis = TestRedis.flushed();
+        return RedisDataQueue.incoming(redis, "update_incoming");
+    }
+
+    @Override
+    protected DataQueue<IncomingReport> sameQueue(String owner, java.time.Duration lease) {
+        return RedisDataQueue.incoming(redis, "update_incoming", owner, lease);
     }
 
     @Test

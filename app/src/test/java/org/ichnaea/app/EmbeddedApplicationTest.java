@@ -107,9 +107,10 @@ class EmbeddedApplicationTest {
         }
 
         @Override
-        public void update(Collection<MacAddress> macs,
-                           Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
-            delegate.update(macs, change);
+        public void update(Collection<MacAddress> macs, org.ichnaea.core.station.ReportLedger ledger,
+                           java.util.function.BiFunction<Map<MacAddress, MacStation>, java.util.Set<Long>,
+                                   Collection<MacStation>> change) {
+            delegate.update(macs, ledger, change);
         }
     }
 

@@ -75,20 +75,29 @@ public final class InternalExporter implements ReportExporter {
         Map<StationAction, Integer> wifiActions = StationUpdater.emptyCounts();
         Map<StationAction, Integer> blueActions = StationUpdater.emptyCounts();
         Map<StationAction, Integer> cellActions = StationUpdater.emptyCounts();
-        updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), wifiActions);
-        updater.updateMacs(StationKind.BLUE, blue, obs.blue(), blueActions);
-        Set<CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(), obs.psc(), cellActions);
-        if (areas != null && !changedAreas.isEmpty()) {
-            areas.update(changedAreas);
-        }
+        int[] wifiApplied = new int[1];
+        int[] blueApplied = new int[1];
+        int[] cellApplied = new int[1];
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (datamap != null && !obs.grid().isEmpty()) {
-            datamap.update(obs.grid(), today);
-        }
-        if (stats != null) {
-            count(StatKey.WIFI, StatKey.UNIQUE_WIFI, obs.wifi(), wifiActions, today);
-            count(StatKey.BLUE, StatKey.UNIQUE_BLUE, obs.blue(), blueActions, today);
-            count(StatKey.CELL, StatKey.UNIQUE_CELL, obs.cell(), cellActions, today);
+        try {
+            updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), wifiActions, wifiApplied);
+            updater.updateMacs(StationKind.BLUE, blue, obs.blue(), blueActions, blueApplied);
+            Set<CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(), obs.psc(), cellActions,
+                    cellApplied);
+            if (areas != null && !changedAreas.isEmpty()) {
+                areas.update(changedAreas);
+            }
+            if (datamap != null && !obs.grid().isEmpty()) {
+                datamap.update(obs.grid(), today);
+            }
+        } finally {
+            // What committed counts, even when a later step failed: the batch comes back, and the ledger keeps
+            // its applied part from counting again.
+            if (stats != null) {
+                count(StatKey.WIFI, StatKey.UNIQUE_WIFI, wifiApplied[0], wifiActions, today);
+                count(StatKey.BLUE, StatKey.UNIQUE_BLUE, blueApplied[0], blueActions, today);
+                count(StatKey.CELL, StatKey.UNIQUE_CELL, cellApplied[0], cellActions, today);
+            }
         }
         Map<StationAction, Integer> all = StationUpdater.emptyCounts();
         for (Map<StationAction, Integer> kind : List.of(wifiActions, blueActions, cellActions)) {
@@ -101,13 +110,11 @@ public final class InternalExporter implements ReportExporter {
         return new Pipeline.Result(batch.size(), obs.droppedReports(), obs.observations(), all);
     }
 
-    /** §5.5: every observation of the type counts, new and newly blocked stations count as unique. */
-    private void count(StatKey observed, StatKey unique, Map<?, List<StationObservation>> obs,
-                       Map<StationAction, Integer> done, LocalDate today) {
-        long n = 0;
-        for (List<StationObservation> list : obs.values()) {
-            n += list.size();
-        }
+    /**
+     * §5.5: every observation of the type applied counts (those of a report delivered again do not count again),
+     * new and newly blocked stations count as unique.
+     */
+    private void count(StatKey observed, StatKey unique, long n, Map<StationAction, Integer> done, LocalDate today) {
         stats.incr(observed, today, n);
         stats.incr(unique, today, done.get(StationAction.NEW) + done.get(StationAction.NEW_BLOCK));
     }

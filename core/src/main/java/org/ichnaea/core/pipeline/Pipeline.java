@@ -114,33 +114,38 @@ public final class Pipeline {
             }
             return 0;
         }
+        recover(incoming, "update_incoming");
         int moved = 0;
         int skipped = 0;
         while (true) {
-            List<IncomingReport> batch = incoming.dequeue(BATCH);
-            if (batch.isEmpty()) {
-                break;
-            }
-            try {
-                for (ExportConfig config : all) {
-                    List<IncomingReport> accepted = new ArrayList<>(batch.size());
-                    for (IncomingReport report : batch) {
-                        if (config.accepts(report.apiKey(), report.source())) {
-                            accepted.add(report);
+            // The reports stay in update_incoming, claimed, until every export queue has its copy: a crash in
+            // between gives some queues a second copy after the claim is recovered, never a loss.
+            try (DataQueue.Claim<IncomingReport> claim = incoming.claim(BATCH)) {
+                List<IncomingReport> batch = claim.items();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                try {
+                    for (ExportConfig config : all) {
+                        List<IncomingReport> accepted = new ArrayList<>(batch.size());
+                        for (IncomingReport report : batch) {
+                            if (config.accepts(report.apiKey(), report.source())) {
+                                accepted.add(report);
+                            }
+                        }
+                        skipped += batch.size() - accepted.size();
+                        if (!accepted.isEmpty()) {
+                            queue(config).enqueue(accepted);
                         }
                     }
-                    skipped += batch.size() - accepted.size();
-                    if (!accepted.isEmpty()) {
-                        queue(config).enqueue(accepted);
-                    }
+                } catch (RuntimeException e) {
+                    // Some export queues may have the batch already: duplicates, not losses.
+                    LOG.warn("fan-out of {} reports failed, put them back: {}", batch.size(), e.toString());
+                    throw e;
                 }
-            } catch (RuntimeException e) {
-                // Some export queues may have the batch already: duplicates, not losses.
-                incoming.enqueue(batch);
-                LOG.warn("fan-out of {} reports failed, put them back: {}", batch.size(), e.toString());
-                throw e;
+                claim.ack();
+                moved += batch.size();
             }
-            moved += batch.size();
         }
         if (skipped > 0) {
             LOG.debug("fan-out skipped {} report copies by skip_keys/skip_sources", skipped);
@@ -164,30 +169,45 @@ public final class Pipeline {
             }
             return new ExportRun(config.name(), 0, 0, false);
         }
+        recover(queue, config.queueName());
         int exported = 0;
         int batches = 0;
         while (true) {
-            List<IncomingReport> batch = queue.dequeue(config.batch());
-            if (batch.isEmpty()) {
-                return new ExportRun(config.name(), exported, batches, false);
+            // A batch leaves its queue only once it is exported: a crash before that leaves it claimed, and it
+            // comes back when the claim is recovered (the internal exporter applies a report once by its id).
+            try (DataQueue.Claim<IncomingReport> claim = queue.claim(config.batch())) {
+                List<IncomingReport> batch = claim.items();
+                if (batch.isEmpty()) {
+                    return new ExportRun(config.name(), exported, batches, false);
+                }
+                if (!attempt(config, exporter, claim)) {
+                    return new ExportRun(config.name(), exported, batches, true);
+                }
+                claim.ack();
+                exported += batch.size();
+                batches++;
             }
-            if (!attempt(config, exporter, queue, batch)) {
-                return new ExportRun(config.name(), exported, batches, true);
-            }
-            exported += batch.size();
-            batches++;
         }
     }
 
-    private boolean attempt(ExportConfig config, ReportExporter exporter, DataQueue<IncomingReport> queue,
-                            List<IncomingReport> batch) {
+    /** Puts back what crashed consumers had claimed; a failure here is logged, not fatal to the run. */
+    private static void recover(DataQueue<IncomingReport> queue, String name) {
+        try {
+            queue.recover();
+        } catch (RuntimeException e) {
+            LOG.warn("queue {}: could not recover abandoned claims: {}", name, e.toString());
+        }
+    }
+
+    private boolean attempt(ExportConfig config, ReportExporter exporter, DataQueue.Claim<IncomingReport> claim) {
+        List<IncomingReport> batch = claim.items();
         for (int i = 0; ; i++) {
             try {
                 exporter.export(config, batch);
                 return true;
             } catch (RetriableExportException e) {
                 if (i + 1 >= ATTEMPTS) {
-                    queue.enqueue(batch);
+                    claim.release();
                     LOG.warn("export {}: {} reports failed {} times, kept queued: {}", config.name(), batch.size(),
                             ATTEMPTS, e.getMessage());
                     return false;
@@ -195,12 +215,12 @@ public final class Pipeline {
                 try {
                     sleeper.sleep(Duration.ofSeconds(i * i + 1L));
                 } catch (InterruptedException interrupted) {
-                    queue.enqueue(batch);
+                    claim.release();
                     Thread.currentThread().interrupt();
                     return false;
                 }
             } catch (RuntimeException e) {
-                queue.enqueue(batch);
+                claim.release();
                 LOG.warn("export {}: {} reports failed, kept queued: {}", config.name(), batch.size(), e.toString());
                 throw e;
             }

@@ -65,13 +65,14 @@ public final class ReportObservations {
                 continue;
             }
             var source = item.source();
+            long id = item.id();
             double base = ObservationWeight.speed(p.speed());
             boolean used = false;
             int positionAge = p.age() == null ? 0 : p.age();
             for (BlueObservation b : r.blues()) {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), BLUE_ACCURACY)
                         * ObservationWeight.age(relative(b.age(), positionAge));
-                used |= add(blue, b.mac(), p, w, source);
+                used |= add(blue, b.mac(), p, w, source, id);
             }
             for (WifiObservation wo : r.wifis()) {
                 if (wo.isOptedOut()) {
@@ -80,7 +81,7 @@ public final class ReportObservations {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), WIFI_ACCURACY)
                         * ObservationWeight.age(relative(wo.age(), positionAge))
                         * ObservationWeight.wifiSignal(wo.signal());
-                used |= add(wifi, wo.mac(), p, w, source);
+                used |= add(wifi, wo.mac(), p, w, source, id);
             }
             for (CellObservation c : r.cells()) {
                 if (c.cellId().isEmpty()) {
@@ -93,7 +94,7 @@ public final class ReportObservations {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), CELL_ACCURACY)
                         * ObservationWeight.age(relative(c.age(), positionAge))
                         * ObservationWeight.cellSignal(c.radio(), c.signal());
-                boolean added = add(cell, c.cellId().get(), p, w, source);
+                boolean added = add(cell, c.cellId().get(), p, w, source, id);
                 used |= added;
                 if (added && c.psc() != null) {
                     psc.put(c.cellId().get(), c.psc());
@@ -115,12 +116,12 @@ public final class ReportObservations {
     }
 
     private static <K> boolean add(Map<K, java.util.List<StationObservation>> map, K key, ReportPosition p,
-                                   double weight, org.ichnaea.core.station.StationSource source) {
+                                   double weight, org.ichnaea.core.station.StationSource source, long report) {
         if (!(weight > 0) || !Double.isFinite(weight)) {
             return false;
         }
         map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new StationObservation(p.lat(), p.lon(),
-                weight, source));
+                weight, source, report));
         return true;
     }
 }

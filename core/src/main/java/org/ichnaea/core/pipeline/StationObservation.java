@@ -4,9 +4,15 @@ import org.ichnaea.core.station.StationSource;
 
 /**
  * One observation of a network in the pipeline: where the report was made, its weight (ichnaea-behaviour.md §5.4;
- * weight 0 never reaches the updater) and the source of the report's position.
+ * weight 0 never reaches the updater), the source of the report's position and the report's id
+ * ({@link org.ichnaea.core.submit.IncomingReport#id()}), by which a report delivered twice is applied once.
  */
-public record StationObservation(double lat, double lon, double weight, StationSource source) {
+public record StationObservation(double lat, double lon, double weight, StationSource source, long report) {
+
+    /** An observation of no particular report (tests, imports). */
+    public StationObservation(double lat, double lon, double weight, StationSource source) {
+        this(lat, lon, weight, source, 0L);
+    }
 
     public StationObservation {
         if (!(weight > 0)) {

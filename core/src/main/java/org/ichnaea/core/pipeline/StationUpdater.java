@@ -4,8 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.region.RegionShapes;
@@ -13,10 +19,14 @@ import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.MacStationStore;
+import org.ichnaea.core.station.ReportLedger;
 
 /**
  * Applies a batch of observations to the stores (ichnaea-behaviour.md §5.5): one locked read-modify-write
- * transaction per station type, {@link StationUpdate} per station. Returns how many stations each action touched.
+ * transaction per station type and shard, {@link StationUpdate} per station. Each transaction records the reports
+ * it applies in its scope ({@link ReportLedger}) and leaves out the observations of reports an earlier transaction
+ * applied, so a batch delivered again (after a crash, docs/reliability.md) counts every observation once. Returns
+ * how many stations each action touched and how many observations were applied.
  */
 public final class StationUpdater {
 
@@ -37,36 +47,72 @@ public final class StationUpdater {
         return counts;
     }
 
+    /** What one transaction committed. */
+    private record Committed(Map<StationAction, Integer> actions, int observations, Set<CellAreaId> areas) {
+    }
+
     /**
      * Updates Wi-Fi or Bluetooth stations, one transaction per shard (the fifth hex digit of the MAC), as Ichnaea's
-     * per-shard tasks: smaller lock sets, shorter transactions.
+     * per-shard tasks: smaller lock sets, shorter transactions. {@code applied[0]} grows by the observations each
+     * committed transaction applied, so it is right even when a later shard fails.
      */
     public void updateMacs(StationKind kind, MacStationStore store, Map<MacAddress, List<StationObservation>> obs,
-                           Map<StationAction, Integer> counts) {
-        Map<Integer, Map<MacAddress, List<StationObservation>>> shards = new java.util.TreeMap<>();
+                           Map<StationAction, Integer> counts, int[] applied) {
+        Map<Integer, Map<MacAddress, List<StationObservation>>> shards = new TreeMap<>();
         for (Map.Entry<MacAddress, List<StationObservation>> entry : obs.entrySet()) {
-            shards.computeIfAbsent(entry.getKey().shard(), k -> new java.util.LinkedHashMap<>())
+            shards.computeIfAbsent(entry.getKey().shard(), k -> new LinkedHashMap<>())
                     .put(entry.getKey(), entry.getValue());
         }
-        for (Map<MacAddress, List<StationObservation>> shard : shards.values()) {
-            updateShard(kind, store, shard, counts);
+        for (Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard : shards.entrySet()) {
+            applied[0] += updateShard(kind, store, ReportLedger.macScope(kind == StationKind.BLUE ? 1 : 0,
+                    shard.getKey()), shard.getValue(), counts);
         }
     }
 
-    private void updateShard(StationKind kind, MacStationStore store, Map<MacAddress, List<StationObservation>> obs,
-                             Map<StationAction, Integer> counts) {
+    private static Set<Long> reports(Map<?, List<StationObservation>> obs) {
+        Set<Long> ids = new HashSet<>();
+        for (List<StationObservation> list : obs.values()) {
+            for (StationObservation o : list) {
+                ids.add(o.report());
+            }
+        }
+        return ids;
+    }
+
+    /** The observations of reports not applied before; all of them when none was. */
+    private static List<StationObservation> fresh(List<StationObservation> all, Set<Long> applied) {
+        if (applied.isEmpty()) {
+            return all;
+        }
+        List<StationObservation> fresh = new ArrayList<>(all.size());
+        for (StationObservation o : all) {
+            if (!applied.contains(o.report())) {
+                fresh.add(o);
+            }
+        }
+        return fresh;
+    }
+
+    private int updateShard(StationKind kind, MacStationStore store, int scope,
+                            Map<MacAddress, List<StationObservation>> obs, Map<StationAction, Integer> counts) {
         if (obs.isEmpty()) {
-            return;
+            return 0;
         }
         Instant now = clock.instant();
-        List<Map<StationAction, Integer>> committed = new ArrayList<>(1);
-        store.update(obs.keySet(), locked -> {
+        List<Committed> committed = new ArrayList<>(1);
+        store.update(obs.keySet(), new ReportLedger(scope, reports(obs)), (locked, applied) -> {
             Map<StationAction, Integer> local = emptyCounts();
             List<MacStation> changed = new ArrayList<>();
+            int used = 0;
             for (Map.Entry<MacAddress, List<StationObservation>> entry : obs.entrySet()) {
+                List<StationObservation> fresh = fresh(entry.getValue(), applied);
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                used += fresh.size();
                 MacStation existing = locked.get(entry.getKey());
                 StationUpdate.Outcome outcome = StationUpdate.apply(kind, existing == null ? null : existing.data(),
-                        entry.getValue(), now, regions);
+                        fresh, now, regions);
                 local.merge(outcome.action(), 1, Integer::sum);
                 if (outcome.action().writes()) {
                     changed.add(new MacStation(entry.getKey(), outcome.station()));
@@ -74,30 +120,44 @@ public final class StationUpdater {
             }
             // The transaction may be retried: count only the last run, the one that commits.
             committed.clear();
-            committed.add(local);
+            committed.add(new Committed(local, used, Set.of()));
             return changed;
         });
-        merge(counts, committed);
+        return merge(counts, committed);
     }
 
-    /** Updates cells; answers the areas of every cell whose action was not a confirmation (§5.5). */
-    public java.util.Set<org.ichnaea.core.radio.CellAreaId> updateCells(CellStationStore store,
-            Map<CellId, List<StationObservation>> obs, Map<CellId, Integer> psc, Map<StationAction, Integer> counts) {
-        java.util.Set<org.ichnaea.core.radio.CellAreaId> areas = new java.util.LinkedHashSet<>();
+    /**
+     * Updates cells in one transaction; answers the areas to recompute: those of every cell whose action was not a
+     * confirmation (§5.5), and those of cells whose observations an earlier delivery applied (the crash that caused
+     * the redelivery may have come before their areas were recomputed). {@code applied} receives the observations
+     * applied.
+     */
+    public Set<CellAreaId> updateCells(CellStationStore store, Map<CellId, List<StationObservation>> obs,
+                                       Map<CellId, Integer> psc, Map<StationAction, Integer> counts,
+                                       int[] applied) {
+        Set<CellAreaId> areas = new LinkedHashSet<>();
         if (obs.isEmpty()) {
             return areas;
         }
         Instant now = clock.instant();
-        List<Map<StationAction, Integer>> committed = new ArrayList<>(1);
-        java.util.Set<org.ichnaea.core.radio.CellAreaId> touched = new java.util.LinkedHashSet<>();
-        store.update(obs.keySet(), locked -> {
-            touched.clear();
+        List<Committed> committed = new ArrayList<>(1);
+        store.update(obs.keySet(), new ReportLedger(ReportLedger.CELLS, reports(obs)), (locked, done) -> {
+            Set<CellAreaId> touched = new LinkedHashSet<>();
             Map<StationAction, Integer> local = emptyCounts();
             List<CellStation> changed = new ArrayList<>();
+            int used = 0;
             for (Map.Entry<CellId, List<StationObservation>> entry : obs.entrySet()) {
+                List<StationObservation> fresh = fresh(entry.getValue(), done);
+                if (fresh.size() < entry.getValue().size()) {
+                    touched.add(entry.getKey().area());
+                }
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                used += fresh.size();
                 CellStation existing = locked.get(entry.getKey());
                 StationUpdate.Outcome outcome = StationUpdate.apply(StationKind.CELL,
-                        existing == null ? null : existing.data(), entry.getValue(), now, regions);
+                        existing == null ? null : existing.data(), fresh, now, regions);
                 local.merge(outcome.action(), 1, Integer::sum);
                 if (outcome.action().writes() && outcome.action() != StationAction.CONFIRM) {
                     touched.add(entry.getKey().area());
@@ -109,17 +169,27 @@ public final class StationUpdater {
                 }
             }
             committed.clear();
-            committed.add(local);
+            committed.add(new Committed(local, used, touched));
             return changed;
         });
-        merge(counts, committed);
-        areas.addAll(touched);
+        applied[0] += merge(counts, committed);
+        if (!committed.isEmpty()) {
+            areas.addAll(committed.get(0).areas());
+        }
         return areas;
     }
 
-    private static void merge(Map<StationAction, Integer> counts, List<Map<StationAction, Integer>> committed) {
-        if (!committed.isEmpty()) {
-            committed.get(0).forEach((action, n) -> counts.merge(action, n, Integer::sum));
+    /** Updates cells without reporting the observations applied. */
+    public Set<CellAreaId> updateCells(CellStationStore store, Map<CellId, List<StationObservation>> obs,
+                                       Map<CellId, Integer> psc, Map<StationAction, Integer> counts) {
+        return updateCells(store, obs, psc, counts, new int[1]);
+    }
+
+    private static int merge(Map<StationAction, Integer> counts, List<Committed> committed) {
+        if (committed.isEmpty()) {
+            return 0;
         }
+        committed.get(0).actions().forEach((action, n) -> counts.merge(action, n, Integer::sum));
+        return committed.get(0).observations();
     }
 }

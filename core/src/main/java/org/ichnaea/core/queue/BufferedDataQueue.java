@@ -73,6 +73,17 @@ public final class BufferedDataQueue<T> implements DataQueue<T>, AutoCloseable {
     }
 
     @Override
+    public Claim<T> claim(int max) {
+        flush();
+        return target.claim(max);
+    }
+
+    @Override
+    public long recover() {
+        return target.recover();
+    }
+
+    @Override
     public long size() {
         synchronized (this) {
             return target.size() + buffer.size();

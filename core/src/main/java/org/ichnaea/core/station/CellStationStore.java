@@ -3,6 +3,8 @@ package org.ichnaea.core.station;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ichnaea.core.radio.CellAreaId;
@@ -31,5 +33,12 @@ public interface CellStationStore {
      * One read-modify-write transaction over these cells, as {@link MacStationStore#update}: {@code change} sees the
      * locked stored cells and returns the ones to save; it may run more than once.
      */
-    void update(Collection<CellId> ids, Function<Map<CellId, CellStation>, Collection<CellStation>> change);
+    default void update(Collection<CellId> ids, Function<Map<CellId, CellStation>, Collection<CellStation>> change) {
+        update(ids, ReportLedger.NONE, (locked, applied) -> change.apply(locked));
+    }
+
+    /** The same transaction with a ledger of applied reports, as {@link MacStationStore#update(Collection,
+     * ReportLedger, BiFunction)}. */
+    void update(Collection<CellId> ids, ReportLedger ledger,
+                BiFunction<Map<CellId, CellStation>, Set<Long>, Collection<CellStation>> change);
 }

@@ -57,12 +57,16 @@ public final class InMemoryCellStationStore implements CellStationStore {
     }
 
     @Override
-    public synchronized void update(Collection<CellId> ids,
-                                    Function<Map<CellId, CellStation>, Collection<CellStation>> change) {
+    public synchronized void update(Collection<CellId> ids, ReportLedger ledger,
+            java.util.function.BiFunction<Map<CellId, CellStation>, java.util.Set<Long>,
+                    Collection<CellStation>> change) {
         Map<CellId, CellStation> locked = new HashMap<>();
         for (CellStation cell : findAll(ids)) {
             locked.put(cell.id(), cell);
         }
-        saveAll(change.apply(locked));
+        saveAll(change.apply(locked, this.ledger.applied(ledger)));
+        this.ledger.record(ledger);
     }
+
+    private final InMemoryLedger ledger = new InMemoryLedger();
 }

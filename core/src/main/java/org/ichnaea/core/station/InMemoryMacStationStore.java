@@ -51,12 +51,20 @@ public abstract class InMemoryMacStationStore implements MacStationStore {
     }
 
     @Override
-    public synchronized void update(Collection<MacAddress> macs,
-                                    Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+    public synchronized void update(Collection<MacAddress> macs, ReportLedger ledger,
+            java.util.function.BiFunction<Map<MacAddress, MacStation>, java.util.Set<Long>,
+                    Collection<MacStation>> change) {
         Map<MacAddress, MacStation> locked = new HashMap<>();
         for (MacStation station : findAll(macs)) {
             locked.put(station.mac(), station);
         }
-        saveAll(change.apply(locked));
+        saveAll(change.apply(locked, ledger().applied(ledger)));
+        ledger().record(ledger);
+    }
+
+    private final InMemoryLedger ledger = new InMemoryLedger();
+
+    private InMemoryLedger ledger() {
+        return ledger;
     }
 }

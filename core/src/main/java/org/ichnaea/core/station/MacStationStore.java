@@ -3,6 +3,8 @@ package org.ichnaea.core.station;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.ichnaea.core.radio.MacAddress;
@@ -37,5 +39,16 @@ public interface MacStationStore {
      * waits are retried a bounded number of times, so {@code change} may run more than once and must not have side
      * effects.
      */
-    void update(Collection<MacAddress> macs, Function<Map<MacAddress, MacStation>, Collection<MacStation>> change);
+    default void update(Collection<MacAddress> macs,
+                        Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+        update(macs, ReportLedger.NONE, (locked, applied) -> change.apply(locked));
+    }
+
+    /**
+     * The same transaction, recording the ledger's reports as applied in its scope: {@code change} also gets the
+     * ledger's reports that an earlier transaction recorded (it leaves their observations out), and the store
+     * records the others as it commits. Two transactions that apply one report at once do not both commit it.
+     */
+    void update(Collection<MacAddress> macs, ReportLedger ledger,
+                BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change);
 }

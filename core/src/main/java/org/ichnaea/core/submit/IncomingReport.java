@@ -13,4 +13,12 @@ public record IncomingReport(String apiKey, StationSource source, Report report)
             throw new IllegalArgumentException("an incoming report needs a source and a report");
         }
     }
+
+    /**
+     * The report's identity: the first 64 bits of the SHA-256 of its queue encoding, so the same report queued
+     * twice (a redelivered claim, a client's retry of an identical submission) has the same id and is applied once.
+     */
+    public long id() {
+        return IncomingReportCodec.id(IncomingReportCodec.encode(this));
+    }
 }

@@ -90,6 +90,16 @@ public final class IncomingReportCodec {
         return bytes.toByteArray();
     }
 
+    /** The id of an encoded report: its SHA-256's first 8 bytes, big-endian. */
+    public static long id(byte[] encoded) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(encoded);
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
     /** @throws IllegalArgumentException when the bytes are not an encoded report */
     public static IncomingReport decode(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {

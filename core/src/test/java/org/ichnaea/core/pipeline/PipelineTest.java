@@ -102,4 +102,108 @@ class PipelineTest {
         assertThat(broken.queue(org.ichnaea.core.export.ExportConfig.defaultInternal()).size())
                 .as("the batch went back to the internal export queue").isEqualTo(1);
     }
+
+    private long samples(String mac) {
+        return wifi.findAll(List.of(org.ichnaea.core.radio.MacAddress.of(mac))).get(0).data().samples();
+    }
+
+    @Test
+    void a_report_delivered_again_counts_once() {
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01", "aa:bb:cc:00:10:02"),
+                report(51.5001, -0.1, "aa:bb:cc:00:00:01")), null);
+        var export = pipeline.queue(org.ichnaea.core.export.ExportConfig.defaultInternal());
+        pipeline.fanOut();
+        List<IncomingReport> batch = List.copyOf(export.claim(10).items());
+        // The claim above is never acknowledged, as if its worker died: put the very same reports back and drain.
+        export.enqueue(batch);
+        pipeline.drain();
+        var today = org.ichnaea.core.testing.TestClock.TODAY;
+        long wifiObservations = stats.get(org.ichnaea.core.stats.StatKey.WIFI, today);
+        long cellObservations = stats.get(org.ichnaea.core.stats.StatKey.CELL, today);
+        assertThat(samples("aa:bb:cc:00:00:01")).isEqualTo(2);
+        assertThat(wifiObservations).isEqualTo(3);
+
+        export.enqueue(batch); // the abandoned claim is recovered later: the same reports a second time
+        Pipeline.Result again = pipeline.drain();
+
+        assertThat(again.reports()).isEqualTo(2);
+        assertThat(samples("aa:bb:cc:00:00:01")).as("applied once").isEqualTo(2);
+        assertThat(samples("aa:bb:cc:00:10:02")).isEqualTo(1);
+        assertThat(cells.findAll(List.of(new org.ichnaea.core.radio.CellId(org.ichnaea.core.radio.RadioType.LTE,
+                234, 10, 100, 5L))).get(0).data().samples()).isEqualTo(2);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.WIFI, today)).isEqualTo(wifiObservations);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.CELL, today)).isEqualTo(cellObservations);
+    }
+
+    @Test
+    void a_batch_that_failed_half_way_is_applied_exactly_once_when_it_comes_back() {
+        // Two shards (fifth hex digit 0 and 1): the store commits the first, then fails once on the second.
+        FailingOnce failing = new FailingOnce(2);
+        Pipeline pipe = Pipeline.internalOnly(incoming, internal(failing));
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:0c:00:00:01", "aa:bb:1c:00:00:02"),
+                report(51.5001, -0.1, "aa:bb:0c:00:00:01", "aa:bb:1c:00:00:02")), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(pipe::drain)
+                .isInstanceOf(org.ichnaea.core.StoreUnavailableException.class);
+        assertThat(failing.findAll(List.of(org.ichnaea.core.radio.MacAddress.of("aa:bb:0c:00:00:01"))))
+                .as("the first shard committed").singleElement()
+                .satisfies(st -> assertThat(st.data().samples()).isEqualTo(2));
+        pipe.drain();
+
+        for (String mac : List.of("aa:bb:0c:00:00:01", "aa:bb:1c:00:00:02")) {
+            assertThat(failing.findAll(List.of(org.ichnaea.core.radio.MacAddress.of(mac))).get(0).data().samples())
+                    .as(mac).isEqualTo(2);
+        }
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.WIFI, org.ichnaea.core.testing.TestClock.TODAY))
+                .as("observations counted once").isEqualTo(4);
+    }
+
+    /** The in-memory Wi-Fi store, but its {@code n}th update fails (after the earlier ones committed). */
+    private static final class FailingOnce implements org.ichnaea.core.station.WifiStationStore {
+        private final InMemoryWifiStationStore delegate = new InMemoryWifiStationStore();
+        private final int failAt;
+        private int updates;
+
+        FailingOnce(int failAt) {
+            this.failAt = failAt;
+        }
+
+        @Override
+        public List<org.ichnaea.core.station.MacStation> findAll(
+                java.util.Collection<org.ichnaea.core.radio.MacAddress> macs) {
+            return delegate.findAll(macs);
+        }
+
+        @Override
+        public void saveAll(java.util.Collection<org.ichnaea.core.station.MacStation> stations) {
+            delegate.saveAll(stations);
+        }
+
+        @Override
+        public void deleteAll(java.util.Collection<org.ichnaea.core.radio.MacAddress> macs) {
+            delegate.deleteAll(macs);
+        }
+
+        @Override
+        public long count() {
+            return delegate.count();
+        }
+
+        @Override
+        public void forEach(java.util.function.Consumer<org.ichnaea.core.station.MacStation> action) {
+            delegate.forEach(action);
+        }
+
+        @Override
+        public synchronized void update(java.util.Collection<org.ichnaea.core.radio.MacAddress> macs,
+                org.ichnaea.core.station.ReportLedger ledger,
+                java.util.function.BiFunction<java.util.Map<org.ichnaea.core.radio.MacAddress,
+                        org.ichnaea.core.station.MacStation>, java.util.Set<Long>,
+                        java.util.Collection<org.ichnaea.core.station.MacStation>> change) {
+            if (++updates == failAt) {
+                throw new org.ichnaea.core.StoreUnavailableException("down between two shards");
+            }
+            delegate.update(macs, ledger, change);
+        }
+    }
 }

@@ -43,8 +43,9 @@ public final class UnavailableWifiStationStore implements WifiStationStore {
     }
 
     @Override
-    public void update(Collection<MacAddress> macs,
-                       Function<Map<MacAddress, MacStation>, Collection<MacStation>> change) {
+    public void update(Collection<MacAddress> macs, org.ichnaea.core.station.ReportLedger ledger,
+                       java.util.function.BiFunction<Map<MacAddress, MacStation>, java.util.Set<Long>,
+                               Collection<MacStation>> change) {
         throw down();
     }
 }
