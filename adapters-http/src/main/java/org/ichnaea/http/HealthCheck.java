@@ -1,6 +1,7 @@
 package org.ichnaea.http;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One backend the heartbeat checks (database, Redis, GeoIP). */
 @FunctionalInterface
@@ -19,4 +20,24 @@ public interface HealthCheck {
 
     /** Checks the backend; may throw, which the heartbeat reports as {@code "up": null, "time": -1}. */
     Health check();
+
+    /** The extra fields when the check did not answer in time (it counts as down). */
+    default Map<String, Object> downExtra() {
+        return Map.of();
+    }
+
+    /** A check with the extra fields it reports when it did not answer in time. */
+    static HealthCheck of(Supplier<Health> check, Map<String, Object> downExtra) {
+        return new HealthCheck() {
+            @Override
+            public Health check() {
+                return check.get();
+            }
+
+            @Override
+            public Map<String, Object> downExtra() {
+                return downExtra;
+            }
+        };
+    }
 }

@@ -87,7 +87,11 @@ public final class IchnaeaWeb {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // On stop, Jetty stops accepting and gives in-flight requests up to 10 s to finish.
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                // Jetty's own 400/414/431 pages carry the security headers too.
+                server.setErrorHandler(new SecurityHeaders.JettyErrors());
+            });
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = false;
             config.http.maxRequestSize = max;
@@ -98,8 +102,8 @@ public final class IchnaeaWeb {
             });
             config.routes.before(ctx -> {
                 ClientAddress.resolve(ctx, settings.trustedProxies());
-                ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header(SecurityHeaders.HSTS, SecurityHeaders.HSTS_VALUE);
+                ctx.header(SecurityHeaders.NOSNIFF, SecurityHeaders.NOSNIFF_VALUE);
                 if (api.containsKey(ctx.path())) {
                     ctx.header("Access-Control-Allow-Origin", "*");
                     ctx.header("Access-Control-Max-Age", "2592000");

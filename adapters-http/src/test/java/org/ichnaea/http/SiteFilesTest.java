@@ -115,6 +115,8 @@ class SiteFilesTest {
                 assertThat(empty.statusCode()).as("inside the map, no coverage: " + path).isEqualTo(204);
                 assertThat(empty.headers().firstValue("Cache-Control")).hasValue("public, max-age=3600");
                 assertThat(empty.body()).isEmpty();
+                assertThat(empty.headers().firstValue("Content-Type")).as("no body, no JSON content type: " + path)
+                        .isEmpty();
             }
         });
     }

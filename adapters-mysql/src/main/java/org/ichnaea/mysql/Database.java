@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         if (settings.dialect() == Dialect.MYSQL) {
             config.addDataSourceProperty("connectTimeout", String.valueOf(settings.connectionTimeout().toMillis()));
-            config.addDataSourceProperty("socketTimeout", "30000");
+            config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toMillis()));
         }
         return new Database(new HikariDataSource(config), settings.dialect());
     }

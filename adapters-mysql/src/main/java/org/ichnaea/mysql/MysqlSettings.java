@@ -16,6 +16,19 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
     /** About one second: a database outage must reach the web tier quickly, so locate degrades to GeoIP. */
     public static final Duration WEB_CONNECTION_TIMEOUT = Duration.ofSeconds(1);
     public static final Duration WORKER_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the web pool waits on a MariaDB/MySQL socket read (the driver's {@code socketTimeout}): a stalled
+     * database costs a request at most this, then the connection is dropped and the store reports itself
+     * unavailable. The web tier's queries are key lookups that take milliseconds.
+     */
+    public static final Duration WEB_SOCKET_TIMEOUT = Duration.ofMillis(1500);
+    /** The workers' socket timeout: long enough for big batches, clean-ups and exports. */
+    public static final Duration WORKER_SOCKET_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The driver's socket timeout of this pool: short for the web tier's read-only pool. */
+    public Duration socketTimeout() {
+        return readOnly ? WEB_SOCKET_TIMEOUT : WORKER_SOCKET_TIMEOUT;
+    }
 
     /**
      * Settings from an operator URI: {@code mysql://USER:PASS@HOST:PORT/DB} (Ichnaea's {@code mysql+pymysql://}

@@ -1,8 +1,10 @@
 package org.ichnaea.redis;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.ichnaea.core.CircuitBreaker;
 import org.ichnaea.core.StoreUnavailableException;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -11,22 +13,48 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * One Redis connection pool ({@link RedisClient}, Jedis 8) for every Redis adapter of a process, opened from
- * {@code redis://HOST:PORT/DB}: 20 connections, 1 s to connect, 2 s per command, so an outage reaches the engine
- * quickly as {@link StoreUnavailableException}.
+ * A Redis connection pool ({@link RedisClient}, Jedis 8) opened from {@code redis://HOST:PORT/DB}. {@link #open} is
+ * the pool of the pipeline, the jobs, the submit queue and the heartbeat: 20 connections, 1 s to connect, 2 s per
+ * command, so an outage reaches the engine quickly as {@link StoreUnavailableException}. {@link #openForRequests} is
+ * the web tier's pool for what a locate request reads and counts (usage counters, fallback cache and rate limit,
+ * sample rate): 500 ms to connect and per command, no retry, and a {@link CircuitBreaker} that skips Redis for 10 s
+ * after one failure, so a stalled Redis costs at most one short wait, not one per request.
  */
 public final class Redis implements AutoCloseable {
 
+    /** Per command and to connect, on the request path. */
+    public static final Duration REQUEST_TIMEOUT = Duration.ofMillis(500);
+    /** How long the request path skips Redis after a failure. */
+    public static final Duration REQUEST_SKIP = Duration.ofSeconds(10);
+
     private final RedisClient client;
     private final String description;
+    /** Null: every call goes to Redis. */
+    private final CircuitBreaker breaker;
 
-    private Redis(RedisClient client, String description) {
+    private Redis(RedisClient client, String description, CircuitBreaker breaker) {
         this.client = client;
         this.description = description;
+        this.breaker = breaker;
     }
 
     /** Opens a pool for {@code redis://HOST[:PORT][/DB]}; the connection is made lazily. */
     public static Redis open(String uri) {
+        return open(uri, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(1), null);
+    }
+
+    /**
+     * Opens the request path's pool: 500 ms to connect and per command, 250 ms to wait for a free connection,
+     * and Redis skipped for 10 s after a failure ({@link #REQUEST_SKIP}).
+     */
+    public static Redis openForRequests(String uri) {
+        return open(uri, REQUEST_TIMEOUT, REQUEST_TIMEOUT, Duration.ofMillis(250),
+                new CircuitBreaker("redis (request path)", REQUEST_SKIP));
+    }
+
+    /** Opens a pool with these timeouts and, unless null, this breaker around every call. */
+    public static Redis open(String uri, Duration connect, Duration command, Duration poolWait,
+                             CircuitBreaker breaker) {
         URI parsed;
         try {
             parsed = URI.create(uri.trim());
@@ -46,8 +74,9 @@ public final class Redis implements AutoCloseable {
                 throw new IllegalArgumentException("REDIS_URI: the database must be a number, got " + path);
             }
         }
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().connectionTimeoutMillis(1000)
-                .socketTimeoutMillis(2000).database(db).clientName("ichnaea");
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis((int) connect.toMillis()).socketTimeoutMillis((int) command.toMillis())
+                .database(db).clientName("ichnaea");
         if (parsed.getUserInfo() != null) {
             String[] parts = parsed.getUserInfo().split(":", 2);
             if (parts.length == 2) {
@@ -60,10 +89,10 @@ public final class Redis implements AutoCloseable {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(20);
         pool.setMaxIdle(20);
-        pool.setMaxWait(java.time.Duration.ofSeconds(1));
+        pool.setMaxWait(poolWait);
         RedisClient client = RedisClient.builder().hostAndPort(new HostAndPort(parsed.getHost(), port))
                 .clientConfig(config.build()).poolConfig(pool).build();
-        return new Redis(client, parsed.getHost() + ":" + port + "/" + db);
+        return new Redis(client, parsed.getHost() + ":" + port + "/" + db, breaker);
     }
 
     RedisClient client() {
@@ -72,6 +101,13 @@ public final class Redis implements AutoCloseable {
 
     /** Runs a Redis call; a Redis fault becomes {@link StoreUnavailableException}. */
     <T> T call(String what, Supplier<T> command) {
+        if (breaker != null) {
+            return breaker.call(() -> direct(what, command));
+        }
+        return direct(what, command);
+    }
+
+    private static <T> T direct(String what, Supplier<T> command) {
         try {
             return command.get();
         } catch (JedisException e) {

@@ -263,24 +263,33 @@ public final class Application implements AutoCloseable {
         // Query observations are best effort: written behind, in batches, not one transaction per request.
         BufferedDataQueue<IncomingReport> queryData = track(new BufferedDataQueue<>(incoming, 100, 10_000,
                 java.time.Duration.ofSeconds(1), "query-data"));
+        // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
+        // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
+        Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri()));
         Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
                 .cellAreas(areas).geoIp(geoIp()).regions(regions())
-                .queryData(queryData, redis != null ? new RedisLocateSampleRate(redis) : new InMemoryLocateSampleRate())
+                .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
-                        redis != null ? new RedisFallbackCache(redis) : new InMemoryFallbackCache(clock),
-                        redis != null ? new RedisRateLimiter(redis) : new InMemoryRateLimiter(clock))
+                        fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
+                        fast != null ? new RedisRateLimiter(fast) : new InMemoryRateLimiter(clock))
                 .clock(clock).build();
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
-        checks.put("database", () -> {
+        // The heartbeat runs the checks in parallel under a deadline (HeartbeatHandler); one not answered in time is
+        // down. The schema version is read once (Flyway's info is slow) and then only the ping is timed.
+        java.util.concurrent.atomic.AtomicReference<String> schema = new java.util.concurrent.atomic.AtomicReference<>();
+        checks.put("database", HealthCheck.of(() -> {
             try {
                 reads.ping();
-                return HealthCheck.Health.up(Map.of("alembic_version", writes.schemaVersion()));
+                if (schema.get() == null) {
+                    schema.set(writes.schemaVersion());
+                }
+                return HealthCheck.Health.up(Map.of("alembic_version", schema.get()));
             } catch (org.ichnaea.core.StoreUnavailableException e) {
                 return HealthCheck.Health.down(Map.of("alembic_version", "unknown"));
             }
-        });
+        }, Map.of("alembic_version", "unknown")));
         GeoIpDatabase geo = geoIp();
         checks.put("geoip", () -> geoIpHealth(geo, clock));
         if (redis != null) {
@@ -302,7 +311,7 @@ public final class Application implements AutoCloseable {
         }
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
         webMetrics = metrics;
-        ApiKeyUsage usage = usage();
+        ApiKeyUsage usage = fast != null ? new RedisApiKeyUsage(fast) : usage();
         // The web site (§1.7): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
         org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,
                 settings.dataDir(), settings.baseMapUrl(), clock);

@@ -42,6 +42,9 @@ class RedisDownTest {
                 Response heartbeat = client.get("/__heartbeat__");
                 assertThat(heartbeat.code()).isEqualTo(503);
                 assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":false,\"time\":0}");
+                assertThat(java.nio.file.Files.readString(Path.of("../docs/api.md")))
+                        .as("docs/api.md shows the outage body as it is")
+                        .contains("\"redis\":{\"up\":false,\"time\":0}");
             });
         }
     }

@@ -254,6 +254,8 @@ public final class Site {
      */
     private static void noCoverage(Context ctx) {
         ctx.status(204).header("Cache-Control", DATA_CACHE).result("");
+        // No body, so no content type (the API's default is JSON).
+        ctx.res().setContentType(null);
     }
 
     private void download(Context ctx) {

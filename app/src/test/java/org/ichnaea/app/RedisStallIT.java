@@ -1,0 +1,156 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ichnaea.core.apikey.ApiKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11, item 7: a private Redis frozen with {@code SIGSTOP} while the web tier serves locate requests. Locate
+ * keeps answering (the usage counter, sample rate and fallback cache are skipped for 10 s after one timeout) with a
+ * p99 under 1.5 s, the heartbeat answers in under 1 s and reports Redis down, and after {@code SIGCONT} requests
+ * are counted in Redis again.
+ */
+class RedisStallIT {
+
+    private static final String BODY = "{\"wifiAccessPoints\":[{\"macAddress\":\"aa:bb:cc:00:00:01\"},"
+            + "{\"macAddress\":\"aa:bb:cc:00:00:02\"}]}";
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void locate_and_heartbeat_stay_fast_while_redis_is_paused_and_counting_resumes_after() throws Exception {
+        StringBuilder figures = new StringBuilder();
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            Settings settings = Settings.from(Map.of("ICHNAEA_DATA_DIR", dataDir.toString(), "REDIS_URI",
+                    redis.uri()));
+            try (Application app = Application.open(settings)) {
+                app.keys.save(ApiKey.unlimited("stall"));
+                LocalDate today = LocalDate.now(ZoneOffset.UTC);
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                    String origin = "http://127.0.0.1:" + server.port();
+                    for (int i = 0; i < 30; i++) {
+                        assertThat(locate(http, origin).status()).isEqualTo(200);
+                    }
+                    long counted = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
+                    assertThat(counted).as("requests are counted in Redis before the pause").isEqualTo(30);
+
+                    redis.pause();
+                    List<Long> heartbeats = new ArrayList<>();
+                    List<Timed> during;
+                    try {
+                        ConcurrentLinkedQueue<Timed> results = new ConcurrentLinkedQueue<>();
+                        AtomicBoolean stop = new AtomicBoolean();
+                        List<Thread> load = new ArrayList<>();
+                        for (int t = 0; t < 4; t++) {
+                            Thread thread = new Thread(() -> {
+                                while (!stop.get()) {
+                                    results.add(locate(http, origin));
+                                    sleep(10);
+                                }
+                            });
+                            thread.start();
+                            load.add(thread);
+                        }
+                        for (int i = 0; i < 4; i++) {
+                            sleep(1500);
+                            long start = System.nanoTime();
+                            HttpResponse<String> hb = http.send(HttpRequest.newBuilder(URI.create(origin
+                                    + "/__heartbeat__")).timeout(Duration.ofSeconds(5)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            heartbeats.add((System.nanoTime() - start) / 1_000_000);
+                            assertThat(hb.statusCode()).isEqualTo(503);
+                            assertThat(hb.body()).contains("\"redis\":{\"up\":false,\"time\":0}");
+                        }
+                        stop.set(true);
+                        for (Thread thread : load) {
+                            thread.join(10_000);
+                        }
+                        during = new ArrayList<>(results);
+                    } finally {
+                        redis.resume();
+                    }
+
+                    List<Long> ms = new ArrayList<>(during.stream().map(Timed::millis).toList());
+                    Collections.sort(ms);
+                    long p50 = ms.get(ms.size() / 2);
+                    long p99 = ms.get((int) Math.ceil(ms.size() * 0.99) - 1);
+                    figures.append(String.format("RedisStallIT: Redis paused: %d locate requests, p50 %d ms, "
+                            + "p99 %d ms, "
+                            + "max %d ms; heartbeat %s ms%n", ms.size(), p50, p99, ms.get(ms.size() - 1), heartbeats));
+                    assertThat(during).as("locate answers while Redis is paused").allSatisfy(r ->
+                            assertThat(r.status()).isEqualTo(200));
+                    assertThat(ms.size()).isGreaterThan(100);
+                    assertThat(p99).as("locate p99 while Redis is paused").isLessThan(1500);
+                    assertThat(heartbeats).allSatisfy(t -> assertThat(t).isLessThan(1000));
+
+                    long before = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
+                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    long recovered = -1;
+                    long resumedAt = System.nanoTime();
+                    while (System.nanoTime() < deadline) {
+                        assertThat(locate(http, origin).status()).isEqualTo(200);
+                        long now = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
+                        if (now > before) {
+                            recovered = (System.nanoTime() - resumedAt) / 1_000_000;
+                            break;
+                        }
+                        sleep(200);
+                    }
+                    figures.append(String.format("RedisStallIT: counting again %d ms after SIGCONT%n", recovered));
+                    assertThat(recovered).as("requests are counted again after SIGCONT").isNotNegative();
+                    HttpResponse<String> hb = http.send(HttpRequest.newBuilder(URI.create(origin
+                            + "/__heartbeat__")).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(hb.statusCode()).isEqualTo(200);
+                });
+            }
+        } finally {
+            // JavalinTest captures the output of its block: the figures are printed after it.
+            System.out.print(figures);
+        }
+    }
+
+    private record Timed(int status, long millis) {
+    }
+
+    private static Timed locate(HttpClient http, String origin) {
+        long start = System.nanoTime();
+        int status;
+        try {
+            status = http.send(HttpRequest.newBuilder(URI.create(origin + "/v1/geolocate?key=stall"))
+                    .timeout(Duration.ofSeconds(5)).header("X-Forwarded-For", "193.99.144.80")
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            status = -1;
+        }
+        return new Timed(status, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
