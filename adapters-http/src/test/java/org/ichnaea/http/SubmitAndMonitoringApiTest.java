@@ -124,6 +124,16 @@ class SubmitAndMonitoringApiTest {
             public long size() {
                 throw new StoreUnavailableException("redis down");
             }
+
+            @Override
+            public Claim<IncomingReport> claim(int max) {
+                throw new StoreUnavailableException("redis down");
+            }
+
+            @Override
+            public long recover() {
+                throw new StoreUnavailableException("redis down");
+            }
         };
         JavalinTest.test(web.app(), (server, client) -> {
             Response r = post(client, "/v2/geosubmit", "{\"items\":[{\"position\":{\"latitude\":1,\"longitude\":2},"
