@@ -49,11 +49,16 @@ public final class MysqlCellAreaStore implements CellAreaStore {
         if (ids.isEmpty()) {
             return new ArrayList<>();
         }
-        return Sql.guard("cell area lookup", () -> reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM cell_area WHERE areaid IN (<ids>)")
-                .bindList("ids", keys(ids))
-                .map((rs, ctx) -> map(rs))
-                .list()));
+        return Sql.guard("cell area lookup", () -> reads.withHandle(h -> {
+            List<CellArea> found = new ArrayList<>();
+            for (List<byte[]> keys : Sql.chunks(keys(ids), Sql.MAX_IN_LIST)) {
+                found.addAll(h.createQuery("SELECT " + COLUMNS + " FROM cell_area WHERE areaid IN (<ids>)")
+                        .bindList("ids", keys)
+                        .map((rs, ctx) -> map(rs))
+                        .list());
+            }
+            return found;
+        }));
     }
 
     private static CellArea map(ResultSet rs) throws SQLException {
@@ -89,8 +94,12 @@ public final class MysqlCellAreaStore implements CellAreaStore {
         if (ids.isEmpty()) {
             return;
         }
-        Sql.retrying("cell area delete", () -> writes.inTransaction(h -> h.createUpdate(
-                "DELETE FROM cell_area WHERE areaid IN (<ids>)").bindList("ids", keys(ids)).execute()));
+        Sql.retrying("cell area delete", () -> writes.inTransaction(h -> {
+            for (List<byte[]> keys : Sql.chunks(keys(ids), Sql.MAX_IN_LIST)) {
+                h.createUpdate("DELETE FROM cell_area WHERE areaid IN (<ids>)").bindList("ids", keys).execute();
+            }
+            return null;
+        }));
     }
 
     @Override

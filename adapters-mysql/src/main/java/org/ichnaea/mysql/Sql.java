@@ -19,6 +19,16 @@ final class Sql {
     private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
     /** Tries of one transaction on deadlock or lock wait (§5.5: at most 3). */
     static final int MAX_TRIES = 3;
+    /**
+     * The most values bound in one {@code IN (...)} list: lists given by callers (a query's networks, a batch's
+     * stations) are cut into statements of at most this many, far below H2's 100,000 parameters and MariaDB's 65,535.
+     */
+    static final int MAX_IN_LIST = 1000;
+    /**
+     * The longest database message kept in an exception or a log line; H2 puts the whole statement in its messages,
+     * which for a multi-row upsert is tens of kilobytes.
+     */
+    static final int MAX_MESSAGE_LENGTH = 500;
 
     private Sql() {
     }
@@ -28,7 +38,7 @@ final class Sql {
         try {
             return call.get();
         } catch (JdbiException | Upserts.Failure e) {
-            throw new StoreUnavailableException(what + " failed: " + rootMessage(e), e);
+            throw unavailable(what, e);
         }
     }
 
@@ -48,9 +58,9 @@ final class Sql {
                 SQLException sql = sqlCause(e);
                 boolean retryable = sql != null && Dialect.isRetryable(sql.getSQLState(), sql.getErrorCode());
                 if (!retryable || attempt >= MAX_TRIES) {
-                    throw new StoreUnavailableException(what + " failed: " + rootMessage(e), e);
+                    throw unavailable(what, e);
                 }
-                LOG.info("{}: {} (try {} of {}), retrying", what, sql.getMessage(), attempt, MAX_TRIES);
+                LOG.info("{}: {} (try {} of {}), retrying", what, shorten(sql.getMessage()), attempt, MAX_TRIES);
                 try {
                     Thread.sleep(50L << attempt);
                 } catch (InterruptedException interrupted) {
@@ -84,6 +94,46 @@ final class Sql {
                         INSERT_RACE_TRIES);
             }
         }
+    }
+
+    /**
+     * The store fault for a failed call, its message and its cause's message cut to {@link #MAX_MESSAGE_LENGTH}:
+     * the cause is then a copy of the {@link SQLException} (same SQL state, vendor code and stack trace) with the
+     * shortened message, so that no log line, with or without the stack trace, repeats a whole statement.
+     */
+    static StoreUnavailableException unavailable(String what, RuntimeException e) {
+        SQLException sql = sqlCause(e);
+        Throwable cause = e;
+        if (sql != null && sql.getMessage() != null && sql.getMessage().length() > MAX_MESSAGE_LENGTH) {
+            SQLException copy = new SQLException(shorten(sql.getMessage()), sql.getSQLState(), sql.getErrorCode());
+            copy.setStackTrace(sql.getStackTrace());
+            cause = copy;
+        } else if (e.getMessage() != null && e.getMessage().length() > MAX_MESSAGE_LENGTH) {
+            RuntimeException copy = new RuntimeException(shorten(e.getMessage()), e.getCause());
+            copy.setStackTrace(e.getStackTrace());
+            cause = copy;
+        }
+        return new StoreUnavailableException(what + " failed: " + shorten(rootMessage(e)), cause);
+    }
+
+    /** {@code message} cut to {@link #MAX_MESSAGE_LENGTH} characters, saying how long it was. */
+    static String shorten(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE_LENGTH) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE_LENGTH) + "... (" + message.length() + " characters)";
+    }
+
+    /** {@code values} in consecutive slices of at most {@code size}; the first slice is the list itself when short. */
+    static <T> java.util.List<java.util.List<T>> chunks(java.util.List<T> values, int size) {
+        if (values.size() <= size) {
+            return java.util.List.of(values);
+        }
+        java.util.List<java.util.List<T>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < values.size(); from += size) {
+            out.add(values.subList(from, Math.min(values.size(), from + size)));
+        }
+        return out;
     }
 
     private static SQLException sqlCause(Throwable e) {
