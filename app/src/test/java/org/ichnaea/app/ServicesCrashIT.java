@@ -1,0 +1,31 @@
+package org.ichnaea.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MariaDB + Redis under {@code kill -9} of the service and of {@code process}: the reliable Redis queue and the
+ * report ledger lose and double nothing ({@link CrashHarness}, 20 rounds).
+ */
+class ServicesCrashIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void kill_9_at_random_points_loses_and_doubles_nothing() throws Exception {
+        Map<String, String> env = ServicesEnv.require(dir.resolve("data"));
+        long seed = Long.getLong("ichnaea.crash.seed", System.nanoTime());
+        System.out.println("ServicesCrashIT seed " + seed);
+        CrashHarness harness = new CrashHarness(dir, env, seed);
+        for (int round = 0; round < EmbeddedCrashTest.ROUNDS; round++) {
+            harness.round(round);
+        }
+        harness.finish();
+        try (Application app = Application.open(Settings.from(env))) {
+            harness.verify(app);
+        }
+    }
+}
