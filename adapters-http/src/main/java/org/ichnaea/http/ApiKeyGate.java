@@ -44,7 +44,7 @@ final class ApiKeyGate {
      */
     ApiKey check(Context ctx, ApiType type, String apiPath) {
         ctx.attribute(PATH_ATTRIBUTE, apiPath);
-        String raw = ctx.queryParam("key");
+        String raw = keyParameter(ctx.queryString());
         if (!ApiKey.isWellFormed(raw)) {
             ctx.attribute(KEY_ATTRIBUTE, raw == null ? "none" : "invalid");
             return anonymous(ctx, type, apiPath);
@@ -101,6 +101,31 @@ final class ApiKeyGate {
 
     private static String usageAddress(Context ctx) {
         return IpAddresses.parse(ClientAddress.of(ctx)).map(a -> a.getHostAddress()).orElse("127.0.0.1");
+    }
+
+    /**
+     * The first {@code key} of the query string, decoded as UTF-8. Javalin's {@code queryParam} decodes with the
+     * charset of the body's {@code Content-Type} and loses every parameter when that charset is unknown, so a good
+     * key sent with {@code charset=nonsense} was refused (found by {@code ApiFuzzTest}).
+     */
+    static String keyParameter(String query) {
+        if (query == null) {
+            return null;
+        }
+        try {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                if (name.equals("key")) {
+                    return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed %-escape: no usable key
+        }
+        return null;
     }
 
     /** Enough of a key to tell keys apart in logs and metrics, never the whole key ({@link ApiKey#shorten}). */

@@ -11,12 +11,21 @@ final class IsoTimes {
     private IsoTimes() {
     }
 
-    /** Milliseconds since the epoch, or null when the text is absent or not ISO-8601 (the server uses "now"). */
+    /** Longer texts are not ISO-8601 times (the longest, with nanoseconds and an offset, has 35 characters). */
+    static final int MAX_LENGTH = 100;
+
+    /**
+     * Milliseconds since the epoch, or null when the text is absent, not ISO-8601 or longer than
+     * {@link #MAX_LENGTH} (the server uses "now").
+     */
     static Long toMillis(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String s = text.trim();
+        if (s.length() > MAX_LENGTH) {
+            return null;
+        }
         try {
             return OffsetDateTime.parse(s).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {

@@ -1,6 +1,8 @@
 package org.ichnaea.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +16,23 @@ import java.math.BigDecimal;
  */
 public final class Json {
 
-    /** Accepts NaN and Infinity like Python's parser; they are dropped where a finite number is needed. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    /**
+     * The longest number accepted, as a JSON number (longer: the body is a parse error, Jackson's
+     * {@code StreamReadConstraints.maxNumberLength}) or as a numeric string (longer: the field is dropped like any
+     * other value of the wrong type). Real clients send at most about 25 characters ({@code -1.2345678901234567E-300});
+     * a cap keeps number parsing linear in the body size, where {@code BigDecimal} and {@code BigInteger} are
+     * quadratic in the number's length (a 100,000-digit string took 54 s of CPU).
+     */
+    public static final int MAX_NUMBER_LENGTH = 100;
+
+    /**
+     * Accepts NaN and Infinity like Python's parser; they are dropped where a finite number is needed. Numbers are
+     * at most {@link #MAX_NUMBER_LENGTH} characters.
+     */
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNumberLength(MAX_NUMBER_LENGTH).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
@@ -48,7 +65,10 @@ public final class Json {
             return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 9.0e15 ? (long) d : null;
         }
         if (node.isTextual()) {
-            String s = node.textValue().trim();
+            String s = numeric(node.textValue());
+            if (s == null) {
+                return null;
+            }
             if (s.matches("[+-]?\\d{1,18}")) {
                 return Long.parseLong(s);
             }
@@ -72,8 +92,12 @@ public final class Json {
         if (node.isNumber()) {
             d = node.doubleValue();
         } else if (node.isTextual()) {
+            String s = numeric(node.textValue());
+            if (s == null) {
+                return null;
+            }
             try {
-                d = Double.parseDouble(node.textValue().trim());
+                d = Double.parseDouble(s);
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -81,6 +105,12 @@ public final class Json {
             return null;
         }
         return Double.isFinite(d) ? d : null;
+    }
+
+    /** A numeric string without its surrounding blanks, or null when it is longer than any number a client sends. */
+    private static String numeric(String text) {
+        String s = text.trim();
+        return s.length() > MAX_NUMBER_LENGTH ? null : s;
     }
 
     /** A string; other types are absent. */

@@ -11,9 +11,30 @@ import org.ichnaea.core.submit.ReportInput;
 /**
  * Maps request JSON to core's raw inputs, leniently (compatibility.md §2): unknown keys are ignored, a value of the
  * wrong type inside an entry drops that field, an entry that is not an object is dropped; only a top level of the
- * wrong shape is a parse error.
+ * wrong shape, or a network list longer than its cap ({@link #QUERY_MAX_WIFIS}, {@link #REPORT_MAX_WIFIS}, ...), is
+ * a parse error.
  */
 final class RequestParsers {
+
+    /**
+     * The most Wi-Fi networks one locate or region query may list (api.md, "Limits"). A dense city scan sees one to
+     * three hundred BSSIDs. The clustering of the known networks costs the cube of their number: 500 take about
+     * 0.1 s at worst, 1,000 about 0.8 s.
+     */
+    static final int QUERY_MAX_WIFIS = 500;
+    /** The most Bluetooth beacons per query (clustered like Wi-Fi); a crowded hall shows a few hundred devices. */
+    static final int QUERY_MAX_BLUES = 500;
+    /** The most cells per query; a dual-SIM phone with neighbour cells reports a few dozen. */
+    static final int QUERY_MAX_CELLS = 250;
+    /**
+     * The most Wi-Fi networks per submitted report: more room than a query, since a report's cost is linear in its
+     * networks, and a refused report refuses the client's whole submission.
+     */
+    static final int REPORT_MAX_WIFIS = 1000;
+    /** The most Bluetooth beacons per submitted report. */
+    static final int REPORT_MAX_BLUES = 1000;
+    /** The most cells per submitted report. */
+    static final int REPORT_MAX_CELLS = 250;
 
     private RequestParsers() {
     }
@@ -33,9 +54,9 @@ final class RequestParsers {
         }
         return new QueryInput(clientIp, Json.bool(body.get("considerIp")), fallbacks,
                 Json.string(body.get("radioType")),
-                list(body.get("bluetoothBeacons"), RequestParsers::blue),
-                list(body.get("cellTowers"), RequestParsers::cell),
-                list(body.get("wifiAccessPoints"), RequestParsers::wifi));
+                list(body, "bluetoothBeacons", "", QUERY_MAX_BLUES, RequestParsers::blue),
+                list(body, "cellTowers", "", QUERY_MAX_CELLS, RequestParsers::cell),
+                list(body, "wifiAccessPoints", "", QUERY_MAX_WIFIS, RequestParsers::wifi));
     }
 
     static void requireObject(JsonNode body, String path) {
@@ -43,6 +64,20 @@ final class RequestParsers {
             throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
                     Map.of(path, "\"" + body + "\" is not a mapping type")));
         }
+    }
+
+    /**
+     * The entries of the list {@code name} of {@code parent}. A list longer than {@code max} entries (as sent, valid
+     * or not) is refused with a parse error naming it ({@code prefix + name}, Ichnaea's field path) and colander's
+     * message, rather than truncated: the client learns that its data was not used.
+     */
+    static <T> List<T> list(JsonNode parent, String name, String prefix, int max, Function<JsonNode, T> entry) {
+        JsonNode node = parent.get(name);
+        if (node != null && node.isArray() && node.size() > max) {
+            throw new ApiException(ApiError.PARSE_ERROR, Map.of("validation",
+                    Map.of(prefix + name, "Longer than maximum length " + max)));
+        }
+        return list(node, entry);
     }
 
     static <T> List<T> list(JsonNode node, Function<JsonNode, T> entry) {
@@ -112,10 +147,13 @@ final class RequestParsers {
     static List<ReportInput> geosubmit(JsonNode body) {
         JsonNode items = items(body);
         List<ReportInput> reports = new ArrayList<>(items.size());
+        int index = -1;
         for (JsonNode item : items) {
+            index++;
             if (!item.isObject()) {
                 continue;
             }
+            String prefix = "items." + index + ".";
             JsonNode p = item.get("position");
             JsonNode pos = p != null && p.isObject() ? p : item;
             ReportInput.Position position = new ReportInput.Position(Json.number(pos.get("latitude")),
@@ -125,9 +163,9 @@ final class RequestParsers {
                     Json.integer(pos.get("age")), Json.string(pos.get("source")));
             reports.add(new ReportInput(Json.integer(item.get("timestamp")), position,
                     Json.string(item.get("radioType")),
-                    list(item.get("bluetoothBeacons"), RequestParsers::blue),
-                    list(item.get("cellTowers"), RequestParsers::cell),
-                    list(item.get("wifiAccessPoints"), RequestParsers::wifi)));
+                    list(item, "bluetoothBeacons", prefix, REPORT_MAX_BLUES, RequestParsers::blue),
+                    list(item, "cellTowers", prefix, REPORT_MAX_CELLS, RequestParsers::cell),
+                    list(item, "wifiAccessPoints", prefix, REPORT_MAX_WIFIS, RequestParsers::wifi)));
         }
         return reports;
     }
@@ -136,10 +174,13 @@ final class RequestParsers {
     static List<ReportInput> submitV0(JsonNode body) {
         JsonNode items = items(body);
         List<ReportInput> reports = new ArrayList<>(items.size());
+        int index = -1;
         for (JsonNode item : items) {
+            index++;
             if (!item.isObject()) {
                 continue;
             }
+            String prefix = "items." + index + ".";
             ReportInput.Position position = new ReportInput.Position(Json.number(item.get("lat")),
                     Json.number(item.get("lon")), Json.number(item.get("accuracy")),
                     Json.number(item.get("altitude")), Json.number(item.get("altitude_accuracy")),
@@ -147,9 +188,9 @@ final class RequestParsers {
                     Json.number(item.get("speed")), Json.integer(item.get("age")), Json.string(item.get("source")));
             reports.add(new ReportInput(IsoTimes.toMillis(Json.string(item.get("time"))), position,
                     Json.string(item.get("radio")),
-                    list(item.get("blue"), RequestParsers::blue),
-                    list(item.get("cell"), RequestParsers::cell),
-                    list(item.get("wifi"), RequestParsers::wifi)));
+                    list(item, "blue", prefix, REPORT_MAX_BLUES, RequestParsers::blue),
+                    list(item, "cell", prefix, REPORT_MAX_CELLS, RequestParsers::cell),
+                    list(item, "wifi", prefix, REPORT_MAX_WIFIS, RequestParsers::wifi)));
         }
         return reports;
     }
