@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import org.ichnaea.core.datamap.TileRenderer;
 import org.ichnaea.core.export.ExportSchema;
+import org.ichnaea.core.station.ReportLedger;
 import org.ichnaea.core.jobs.Job;
 import org.ichnaea.core.jobs.JobScheduler;
 import org.ichnaea.core.monitor.PipelineMonitor;
@@ -58,6 +59,7 @@ final class PipelineJobs {
     static final Map<String, LocalTime> DAILY = Map.of(
             "cleanup_datamap", LocalTime.of(0, 17),
             "cleanup_stat", LocalTime.of(0, 23),
+            "cleanup_applied_report", LocalTime.of(0, 29),
             "cell_export_full", LocalTime.of(0, 37));
 
     private PipelineJobs() {
@@ -105,6 +107,16 @@ final class PipelineJobs {
 
     /** Drains every queue, then brings statistics, region totals and tiles up to date: the {@code process} command. */
     static Pipeline.Result processAll(Parts parts) {
+        long[] lastLine = {0};
+        parts.pipeline().onProgress((config, n) -> {
+            // A line at most every 2 s: long drains show they move.
+            long now = System.nanoTime();
+            if (now - lastLine[0] > 2_000_000_000L || lastLine[0] == 0) {
+                lastLine[0] = now;
+                System.out.printf("process: %s: %d reports exported so far%n", config, n);
+                System.out.flush();
+            }
+        });
         Pipeline.Result result = parts.pipeline().drain();
         parts.statFlush().run();
         parts.app().regionStats.recompute();
@@ -145,7 +157,13 @@ final class PipelineJobs {
         boolean embedded = app.redis == null;
         List<Job> jobs = new ArrayList<>();
         periodic(jobs, periods, "update_incoming", false, () -> {
-            parts.pipeline().drain(config -> config.schema() == ExportSchema.INTERNAL);
+            try {
+                parts.pipeline().drain(config -> config.schema() == ExportSchema.INTERNAL);
+                app.pipelineHealth.success();
+            } catch (RuntimeException e) {
+                app.pipelineHealth.failure(e);
+                throw e;
+            }
             if (embedded) {
                 // In-process counters would be lost by a restart: move them into the table at once.
                 parts.statFlush().run();
@@ -176,6 +194,11 @@ final class PipelineJobs {
         jobs.add(Job.daily("cleanup_stat", DAILY.get("cleanup_stat"), () -> {
             int n = app.stats.deleteBefore(today(parts).minusDays(730));
             LOG.info("cleanup_stat: {} stat rows older than two years deleted", n);
+        }));
+        jobs.add(Job.daily("cleanup_applied_report", DAILY.get("cleanup_applied_report"), () -> {
+            int n = app.ledger.deleteBefore(today(parts).minusDays(ReportLedger.RETENTION_DAYS));
+            LOG.info("cleanup_applied_report: {} ledger entries older than {} days deleted", n,
+                    ReportLedger.RETENTION_DAYS);
         }));
         jobs.add(Job.daily("cell_export_full", DAILY.get("cell_export_full"), () -> {
             CellExports.full(app.cells, app.exportDir(), parts.clock().instant());

@@ -70,6 +70,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                     + "update_tiles=3600, "
                     + "cell_export_diff=3600, monitor_queue_size_and_rate_control=60, monitor_api_key_limits=600, "
                     + "monitor_api_users=600. Daily at fixed UTC times: cleanup_datamap 00:17, cleanup_stat 00:23, "
+                    + "cleanup_applied_report 00:29, "
                     + "cell_export_full 00:37.");
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,

@@ -67,15 +67,23 @@ final class CrashHarness {
     }
 
     private Process start(String name, String... args) throws IOException {
+        return start(name, Map.of(), args);
+    }
+
+    private Process start(String name, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
+        builder.environment().putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log")
                 .toFile()));
-        return builder.start();
+        Process child = builder.start();
+        // Should the test JVM itself be stopped, no child outlives it.
+        Runtime.getRuntime().addShutdownHook(new Thread(child::destroyForcibly));
+        return child;
     }
 
     private static int freePort() throws IOException {
@@ -89,12 +97,16 @@ final class CrashHarness {
         int port = freePort();
         Path log = dir.resolve("serve.log");
         long before = Files.exists(log) ? Files.size(log) : 0;
-        Process serve = start("serve", "serve", "--host", "127.0.0.1", "--port", Integer.toString(port));
+        // Odd rounds: serve runs the pipeline every second too, so the kill may fall in a pipeline run; even
+        // rounds: submissions only, leaving the whole backlog to the process below.
+        Map<String, String> jobs = n % 2 == 1 ? Map.of() : Map.of("ICHNAEA_JOB_INTERVALS",
+                env.get("ICHNAEA_JOB_INTERVALS").replace("update_incoming=1", "update_incoming=0"));
+        Process serve = start("serve", jobs, "serve", "--host", "127.0.0.1", "--port", Integer.toString(port));
         awaitListening(serve, log, before);
         AtomicBoolean stop = new AtomicBoolean();
         Thread submitter = new Thread(() -> submitUntil(port, stop), "crash-submitter");
         submitter.start();
-        long killAfter = 200 + random.nextInt(2300);
+        long killAfter = 300 + random.nextInt(2700);
         Thread.sleep(killAfter);
         serve.destroyForcibly().waitFor();
         stop.set(true);
@@ -102,16 +114,50 @@ final class CrashHarness {
         events.add("round " + n + ": serve killed after " + killAfter + " ms");
 
         Path processLog = dir.resolve("process.log");
+        long from = Files.exists(processLog) ? Files.size(processLog) : 0;
         Process process = start("process", "process");
-        long processKill = 300 + random.nextInt(3000);
-        if (process.waitFor(processKill, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        // Kill it while it applies batches: after its first progress line, at a random moment of the drain.
+        boolean working = awaitLine(process, processLog, from, "reports exported so far");
+        long processKill = random.nextInt(800);
+        if (!working || process.waitFor(processKill, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.waitFor();
             assertThat(process.exitValue()).as("process ended by itself in round " + n + ": "
                     + tail(processLog)).isZero();
-            events.add("round " + n + ": process finished before " + processKill + " ms");
+            events.add("round " + n + ": process finished");
         } else {
             process.destroyForcibly().waitFor();
-            events.add("round " + n + ": process killed after " + processKill + " ms");
+            killedWhileWorking++;
+            events.add("round " + n + ": process killed " + processKill + " ms into its drain");
         }
+    }
+
+    private int killedWhileWorking;
+
+    /** Waits until the child writes {@code text} after {@code from} in its log (true) or ends (false). */
+    private static boolean awaitLine(Process process, Path log, long from, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                String all = Files.readString(log);
+                if (all.length() > from && all.substring((int) from).contains(text)) {
+                    return true;
+                }
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no '" + text + "' within 60 s: " + tail(log));
+    }
+
+    /** Small internal batches, so that a drain is many transactions and a kill falls among them. */
+    void prepare(Application app, int batch) {
+        app.exportConfigs.findAll().stream()
+                .filter(c -> c.schema() == org.ichnaea.core.export.ExportSchema.INTERNAL)
+                .forEach(c -> app.exportConfigs.delete(c.name()));
+        app.exportConfigs.save(new org.ichnaea.core.export.ExportConfig("internal", batch,
+                org.ichnaea.core.export.ExportSchema.INTERNAL, null, null, null));
     }
 
     /** The final drain; it must open the database and end well. */
@@ -166,6 +212,7 @@ final class CrashHarness {
         System.out.printf(Locale.ROOT, "CrashHarness: %d reports acknowledged, %d unanswered (%d of them learned); "
                 + "%s%n", acked, unanswered, unansweredLearned, String.join("; ", events));
         assertThat(acked).as("the rounds acknowledged reports").isGreaterThan(100);
+        assertThat(killedWhileWorking).as("process killed in the middle of its drain").isGreaterThan(0);
         assertThat(lost).as("acknowledged reports lost (" + lost.size() + ")").isEmpty();
         assertThat(doubled).as("networks counted twice (" + doubled.size() + ")").isEmpty();
     }

@@ -23,6 +23,10 @@ class EmbeddedCrashTest {
         System.out.println("EmbeddedCrashTest seed " + seed);
         CrashHarness harness = new CrashHarness(dir, Map.of("ICHNAEA_DATA_DIR", dir.resolve("data").toString()),
                 seed);
+        try (Application app = Application.open(Settings.from(Map.of("ICHNAEA_DATA_DIR",
+                dir.resolve("data").toString())))) {
+            harness.prepare(app, 100);
+        }
         for (int round = 0; round < ROUNDS; round++) {
             harness.round(round);
         }

@@ -19,20 +19,18 @@ class ServicesCrashIT {
         Map<String, String> env = ServicesEnv.require(dir.resolve("data"));
         long seed = Long.getLong("ichnaea.crash.seed", System.nanoTime());
         System.out.println("ServicesCrashIT seed " + seed);
-        try (Application app = Application.open(Settings.from(env))) {
-            // Other tests on this database empty export_config; without the internal export nothing is learned.
-            if (app.exportConfigs.findAll().stream().noneMatch(c -> c.schema()
-                    == org.ichnaea.core.export.ExportSchema.INTERNAL)) {
-                app.exportConfigs.save(org.ichnaea.core.export.ExportConfig.defaultInternal());
-            }
-        }
         CrashHarness harness = new CrashHarness(dir, env, seed);
+        try (Application app = Application.open(Settings.from(env))) {
+            // Other tests on this database empty export_config: the internal export is set here, with small batches.
+            harness.prepare(app, 100);
+        }
         for (int round = 0; round < EmbeddedCrashTest.ROUNDS; round++) {
             harness.round(round);
         }
         harness.finish();
         try (Application app = Application.open(Settings.from(env))) {
             harness.verify(app);
+            harness.prepare(app, org.ichnaea.core.export.ExportConfig.defaultInternal().batch());
         }
     }
 }

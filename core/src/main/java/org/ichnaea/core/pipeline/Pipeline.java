@@ -90,6 +90,19 @@ public final class Pipeline {
     public record ExportRun(String config, int exported, int batches, boolean failed) {
     }
 
+    /** Told after each exported batch: the configuration's name and the reports it has exported in this run. */
+    @FunctionalInterface
+    public interface Progress {
+        void exported(String config, int reportsSoFar);
+    }
+
+    private volatile Progress progress = (config, n) -> { };
+
+    /** Sets who is told of each exported batch (the {@code process} command prints progress lines). */
+    public void onProgress(Progress listener) {
+        this.progress = listener == null ? (config, n) -> { } : listener;
+    }
+
     /** The queue of an export configuration. */
     public DataQueue<IncomingReport> queue(ExportConfig config) {
         return queues.computeIfAbsent(config.queueName(), queueFactory);
@@ -186,6 +199,7 @@ public final class Pipeline {
                 claim.ack();
                 exported += batch.size();
                 batches++;
+                progress.exported(config.name(), exported);
             }
         }
     }
