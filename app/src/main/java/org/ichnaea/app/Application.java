@@ -259,15 +259,18 @@ public final class Application implements AutoCloseable {
 
     /** The web application (not started). */
     Javalin web(Clock clock) {
-        ApiKeyStore cachedKeys = new CachingApiKeyStore(keys);
+        // On MariaDB the web tier's station, area and key lookups skip the database for 5 s after one fault (a
+        // stalled server costs one request the 1.5 s socket timeout, not every request): RequestPathStores.
+        RequestPathStores guarded = settings.isEmbedded() ? RequestPathStores.none() : RequestPathStores.database();
+        ApiKeyStore cachedKeys = new CachingApiKeyStore(guarded.keys(keys));
         // Query observations are best effort: written behind, in batches, not one transaction per request.
         BufferedDataQueue<IncomingReport> queryData = track(new BufferedDataQueue<>(incoming, 100, 10_000,
                 java.time.Duration.ofSeconds(1), "query-data"));
         // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
         // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
         Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri()));
-        Locator locator = Locator.builder().wifiStations(wifi).blueStations(blue).cellStations(cells)
-                .cellAreas(areas).geoIp(geoIp()).regions(regions())
+        Locator locator = Locator.builder().wifiStations(guarded.wifi(wifi)).blueStations(guarded.blue(blue))
+                .cellStations(guarded.cells(cells)).cellAreas(guarded.areas(areas)).geoIp(geoIp()).regions(regions())
                 .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
                         fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
