@@ -79,6 +79,10 @@ public final class Application implements AutoCloseable {
     final org.ichnaea.core.stats.StatStore stats;
     final org.ichnaea.core.stats.RegionStatStore regionStats;
     final org.ichnaea.core.datamap.DataMapStore datamap;
+    /** The ledger of applied reports (its clean-up; the station stores write it). */
+    final org.ichnaea.core.station.ReportLedgerStore ledger;
+    /** Whether this process's pipeline gets through its queue (the update_incoming job reports to it). */
+    final org.ichnaea.core.pipeline.PipelineHealth pipelineHealth;
     /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
     final org.ichnaea.core.stats.StatCounter statCounter;
     final org.ichnaea.core.jobs.JobLock jobLock;
@@ -109,6 +113,8 @@ public final class Application implements AutoCloseable {
         stats = new org.ichnaea.mysql.MysqlStatStore(reads, writes);
         regionStats = new org.ichnaea.mysql.MysqlRegionStatStore(reads, writes);
         datamap = new org.ichnaea.mysql.MysqlDataMapStore(reads, writes);
+        ledger = new org.ichnaea.mysql.MysqlReportLedgerStore(writes);
+        pipelineHealth = new org.ichnaea.core.pipeline.PipelineHealth(Clock.systemUTC());
         statCounter = redis != null ? new org.ichnaea.redis.RedisStatCounter(redis)
                 : new org.ichnaea.core.stats.InMemoryStatCounter();
         jobLock = redis != null ? new org.ichnaea.redis.RedisJobLock(redis)
@@ -276,7 +282,11 @@ public final class Application implements AutoCloseable {
                         fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
                         fast != null ? new RedisRateLimiter(fast) : new InMemoryRateLimiter(clock))
                 .clock(clock).build();
-        SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(),
+        // Without Redis the queue is a table of the same database as the stations: when this process's pipeline
+        // cannot get through it any more (a broken database), refuse submissions rather than acknowledge them.
+        DataQueue<IncomingReport> submissions = redis != null ? incoming
+                : new RefusingWhenFailing<>(incoming, pipelineHealth);
+        SubmitService submit = new SubmitService(submissions, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
         // The heartbeat runs the checks in parallel under a deadline (HeartbeatHandler); one not answered in time is
@@ -295,6 +305,9 @@ public final class Application implements AutoCloseable {
         }, Map.of("alembic_version", "unknown")));
         GeoIpDatabase geo = geoIp();
         checks.put("geoip", () -> geoIpHealth(geo, clock));
+        checks.put("pipeline", () -> pipelineHealth.isFailing()
+                ? HealthCheck.Health.down(Map.of("failures", pipelineHealth.consecutiveFailures()))
+                : HealthCheck.Health.up(Map.of()));
         if (redis != null) {
             checks.put("redis", () -> {
                 try {
@@ -352,5 +365,45 @@ public final class Application implements AutoCloseable {
             }
         }
         resources.clear();
+    }
+
+    /** A queue that refuses new items while the pipeline that drains it is failing (see {@code web}). */
+    static final class RefusingWhenFailing<T> implements DataQueue<T> {
+        private final DataQueue<T> delegate;
+        private final org.ichnaea.core.pipeline.PipelineHealth health;
+
+        RefusingWhenFailing(DataQueue<T> delegate, org.ichnaea.core.pipeline.PipelineHealth health) {
+            this.delegate = delegate;
+            this.health = health;
+        }
+
+        @Override
+        public void enqueue(List<T> items) {
+            if (health.isFailing()) {
+                throw new org.ichnaea.core.StoreUnavailableException("the pipeline has failed "
+                        + health.consecutiveFailures() + " runs in a row: " + health.lastError());
+            }
+            delegate.enqueue(items);
+        }
+
+        @Override
+        public List<T> dequeue(int max) {
+            return delegate.dequeue(max);
+        }
+
+        @Override
+        public long size() {
+            return delegate.size();
+        }
+
+        @Override
+        public Claim<T> claim(int max) {
+            return delegate.claim(max);
+        }
+
+        @Override
+        public long recover() {
+            return delegate.recover();
+        }
     }
 }
