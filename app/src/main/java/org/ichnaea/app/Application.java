@@ -284,7 +284,12 @@ public final class Application implements AutoCloseable {
                 .clock(clock).build();
         // Without Redis the queue is a table of the same database as the stations: when this process's pipeline
         // cannot get through it any more (a broken database), refuse submissions rather than acknowledge them.
-        DataQueue<IncomingReport> submissions = redis != null ? incoming
+        // With Redis, a write Redis does not confirm goes to a local spool and is moved later (SpoolingQueue), so a
+        // Redis outage or stall costs submissions no 503 and a timed-out write that Redis ran after all no duplicate.
+        DataQueue<IncomingReport> submissions = redis != null
+                ? track(new SpoolingQueue<>(incoming, settings.dataDir().resolve("spool").resolve("update_incoming"),
+                        org.ichnaea.core.submit.IncomingReportCodec::encode,
+                        org.ichnaea.core.submit.IncomingReportCodec::decode, 1000))
                 : new RefusingWhenFailing<>(incoming, pipelineHealth);
         SubmitService submit = new SubmitService(submissions, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);

@@ -57,6 +57,7 @@ class RedisStallIT {
                     redis.pause();
                     List<Long> heartbeats = new ArrayList<>();
                     List<Timed> during;
+                    List<Timed> submitted = java.util.Collections.synchronizedList(new ArrayList<>());
                     try {
                         ConcurrentLinkedQueue<Timed> results = new ConcurrentLinkedQueue<>();
                         AtomicBoolean stop = new AtomicBoolean();
@@ -71,6 +72,16 @@ class RedisStallIT {
                             thread.start();
                             load.add(thread);
                         }
+                        // Submissions too: Redis does not confirm them, so they go to the spool and answer 200.
+                        Thread submitter = new Thread(() -> {
+                            while (!stop.get() && submitted.size() < 40) {
+                                int n = submitted.size();
+                                submitted.add(submit(http, origin, n));
+                                sleep(100);
+                            }
+                        });
+                        submitter.start();
+                        load.add(submitter);
                         for (int i = 0; i < 4; i++) {
                             sleep(1500);
                             long start = System.nanoTime();
@@ -121,6 +132,24 @@ class RedisStallIT {
                     HttpResponse<String> hb = http.send(HttpRequest.newBuilder(URI.create(origin
                             + "/__heartbeat__")).build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(hb.statusCode()).isEqualTo(200);
+
+                    // The spooled submissions reach Redis once it answers, and each is learned exactly once.
+                    figures.append(String.format("RedisStallIT: %d submissions while paused, statuses %s, slowest "
+                            + "%d ms%n", submitted.size(), submitted.stream().map(Timed::status).distinct().toList(),
+                            submitted.stream().mapToLong(Timed::millis).max().orElse(0)));
+                    assertThat(submitted).as("submissions while Redis is paused").isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+                    long spoolDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (System.nanoTime() < spoolDeadline && spoolFiles(dataDir) > 0) {
+                        sleep(200);
+                    }
+                    assertThat(spoolFiles(dataDir)).as("spool moved into Redis").isZero();
+                    PipelineJobs.processAll(PipelineJobs.parts(app, Clock.systemUTC()));
+                    for (int n = 0; n < submitted.size(); n++) {
+                        var stations = app.wifi.findAll(List.of(submittedMac(n, 0), submittedMac(n, 1)));
+                        assertThat(stations).as("report " + n).hasSize(2)
+                                .allSatisfy(st -> assertThat(st.data().samples()).isEqualTo(1L));
+                    }
                 });
             }
         } finally {
@@ -130,6 +159,39 @@ class RedisStallIT {
     }
 
     private record Timed(int status, long millis) {
+    }
+
+    private static org.ichnaea.core.radio.MacAddress submittedMac(int report, int k) {
+        return new org.ichnaea.core.radio.MacAddress(0x3E0000000000L + report * 2L + k);
+    }
+
+    private static long spoolFiles(Path dataDir) {
+        Path spool = dataDir.resolve("spool").resolve("update_incoming");
+        if (!java.nio.file.Files.isDirectory(spool)) {
+            return 0;
+        }
+        try (var listing = java.nio.file.Files.list(spool)) {
+            return listing.filter(p -> p.toString().endsWith(".spool")).count();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static Timed submit(HttpClient http, String origin, int n) {
+        String body = String.format(java.util.Locale.ROOT, "{\"items\":[{\"timestamp\":%d,\"position\":"
+                + "{\"latitude\":52.52,\"longitude\":13.40,\"accuracy\":10},\"wifiAccessPoints\":["
+                + "{\"macAddress\":\"%s\",\"signalStrength\":-60},{\"macAddress\":\"%s\","
+                + "\"signalStrength\":-70}]}]}", System.currentTimeMillis(), submittedMac(n, 0), submittedMac(n, 1));
+        long start = System.nanoTime();
+        int status;
+        try {
+            status = http.send(HttpRequest.newBuilder(URI.create(origin + "/v2/geosubmit?key=stall"))
+                    .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            status = -1;
+        }
+        return new Timed(status, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Timed locate(HttpClient http, String origin) {

@@ -206,4 +206,18 @@ class PipelineTest {
             delegate.update(macs, ledger, change);
         }
     }
+
+    @Test
+    void two_copies_of_a_report_in_one_batch_count_once() {
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01", "aa:bb:cc:00:10:02")), null);
+        var export = pipeline.queue(org.ichnaea.core.export.ExportConfig.defaultInternal());
+        pipeline.fanOut();
+        List<IncomingReport> one = export.dequeue(10);
+        export.enqueue(one);
+        export.enqueue(one);
+        pipeline.drain();
+        assertThat(samples("aa:bb:cc:00:00:01")).isEqualTo(1);
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.WIFI, org.ichnaea.core.testing.TestClock.TODAY))
+                .isEqualTo(2);
+    }
 }
