@@ -81,6 +81,8 @@ public final class Application implements AutoCloseable {
     final org.ichnaea.core.datamap.DataMapStore datamap;
     /** The ledger of applied reports (its clean-up; the station stores write it). */
     final org.ichnaea.core.station.ReportLedgerStore ledger;
+    /** The embedded mode's submission journal (null with MySQL). */
+    private SpoolingQueue<IncomingReport> journal;
     /** Whether this process's pipeline gets through its queue (the update_incoming job reports to it). */
     final org.ichnaea.core.pipeline.PipelineHealth pipelineHealth;
     /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
@@ -131,6 +133,15 @@ public final class Application implements AutoCloseable {
         Application app = new Application(settings);
         try {
             app.writes.migrate();
+            if (app.settings.isEmbedded()) {
+                // H2 may write a commit to its file a moment after it returns: submissions go through a synced
+                // journal first, and what a process that died left in it is queued again now, before any work.
+                app.journal = app.track(SpoolingQueue.journal(app.incoming, app.settings.dataDir().resolve("journal")
+                        .resolve("update_incoming"), org.ichnaea.core.submit.IncomingReportCodec::encode,
+                        org.ichnaea.core.submit.IncomingReportCodec::decode, 1000,
+                        () -> app.writes.jdbi().useHandle(h -> h.execute("CHECKPOINT"))));
+                app.journal.tidyJournal();
+            }
         } catch (RuntimeException e) {
             app.close();
             throw e;
@@ -290,7 +301,7 @@ public final class Application implements AutoCloseable {
                 ? track(new SpoolingQueue<>(incoming, settings.dataDir().resolve("spool").resolve("update_incoming"),
                         org.ichnaea.core.submit.IncomingReportCodec::encode,
                         org.ichnaea.core.submit.IncomingReportCodec::decode, 1000))
-                : new RefusingWhenFailing<>(incoming, pipelineHealth);
+                : new RefusingWhenFailing<>(journal != null ? journal : incoming, pipelineHealth);
         SubmitService submit = new SubmitService(submissions, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
