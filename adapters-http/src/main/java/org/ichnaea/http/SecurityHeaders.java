@@ -7,9 +7,9 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The security headers every response carries (ichnaea-behaviour.md §1.2), and Jetty's error handler with them: the
- * 400, 414 and 431 that Jetty writes itself, before a request reaches Javalin (a malformed request line, a URI or
- * headers over Jetty's limits), get them too.
+ * The security headers every response carries (HSTS and nosniff, as listed at the top of docs/api.md), and
+ * Jetty's error handler with them: the 400, 414 and 431 that Jetty writes itself, before a request reaches
+ * Javalin (a malformed request line, a URI or headers over Jetty's limits), get them too.
  */
 final class SecurityHeaders {
 

@@ -1,5 +1,6 @@
 package org.ichnaea.mysql;
 
+import org.ichnaea.core.testing.PrivateMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -14,7 +14,7 @@ import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
 
 /**
- * A queue as a Redis list (ichnaea-behaviour.md §5.1): RPUSH in chunks then EXPIRE 24 h. Claims are the reliable
+ * A queue as a Redis list (Ichnaea's own layout: one list per queue, docs/architecture.md): RPUSH in chunks then EXPIRE 24 h. Claims are the reliable
  * queue pattern: one Lua script moves the head of the list to a claim list {@code <name>:claim:<id>} and records
  * the claim's lease deadline in the sorted set {@code <name>:claims} and its owner in the hash
  * {@code <name>:owners}, so nothing taken is ever only in a client's memory. Acknowledging deletes the claim list;

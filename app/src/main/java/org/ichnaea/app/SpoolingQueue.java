@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * answer came within the timeout: a frozen Redis may still run it when it wakes) goes to a spool file under the
  * data directory instead, written aside, synced and renamed into place, and the client gets its 200 rather than a
  * 503 for a report that may well be stored. A Redis that cannot be reached at all (nothing was sent) still gives
- * 503, so the client keeps its data (compatibility.md §7). A daemon thread moves spooled files into
+ * 503, so the client keeps its data (the outage table in docs/architecture.md). A daemon thread moves spooled files into
  * Redis once it answers again, oldest first, and deletes each file only after its enqueue succeeded. A report that
  * reaches Redis twice (the timed-out write ran after all) is applied once by its id (decisions/010). Only when the
  * spool cannot be written either does the submission fail (503). The spool is local to this web process's host:

@@ -1,5 +1,6 @@
 package org.ichnaea.app;
 
+import org.ichnaea.core.testing.PrivateMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.JavalinTest;

@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * A durable queue in the {@code queue_item} table, for the embedded mode and MySQL without Redis
- * (compatibility.md §4): what was accepted survives a restart. An enqueue is one committed transaction. A claim
+ * (no Redis needed to run the service): what was accepted survives a restart. An enqueue is one committed transaction. A claim
  * marks the oldest unclaimed rows with a claim id, its owner and a lease in one short transaction; acknowledging
  * deletes them, releasing clears the mark, and {@link #recover()} clears the marks of dead local owners and of
  * expired leases. {@link #dequeue} (at most once) deletes in the same transaction as it reads.

@@ -71,7 +71,7 @@ public final class InternalExporter implements ReportExporter {
 
     /** Applies a batch; answers what it did. */
     public Pipeline.Result process(List<IncomingReport> batch) {
-        ReportObservations.Batch obs = transform.transform(distinct(batch));
+        ReportObservations.Batch obs = transform.transform(batch);
         Map<StationAction, Integer> wifiActions = StationUpdater.emptyCounts();
         Map<StationAction, Integer> blueActions = StationUpdater.emptyCounts();
         Map<StationAction, Integer> cellActions = StationUpdater.emptyCounts();
@@ -117,18 +117,6 @@ public final class InternalExporter implements ReportExporter {
     private void count(StatKey observed, StatKey unique, long n, Map<StationAction, Integer> done, LocalDate today) {
         stats.incr(observed, today, n);
         stats.incr(unique, today, done.get(StationAction.NEW) + done.get(StationAction.NEW_BLOCK));
-    }
-
-    /**
-     * The batch without second copies of a report (same id): a report queued twice, by a redelivery or a spooled
-     * write that Redis ran after all, may land in one batch, where the ledger cannot tell the copies apart.
-     */
-    static List<IncomingReport> distinct(List<IncomingReport> batch) {
-        Map<Long, IncomingReport> byId = new java.util.LinkedHashMap<>();
-        for (IncomingReport report : batch) {
-            byId.putIfAbsent(report.id(), report);
-        }
-        return byId.size() == batch.size() ? batch : List.copyOf(byId.values());
     }
 
     /** Everything this exporter applied since it was built. */

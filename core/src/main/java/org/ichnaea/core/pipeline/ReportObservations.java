@@ -55,7 +55,14 @@ public final class ReportObservations {
         Map<CellId, Integer> psc = new LinkedHashMap<>();
         int dropped = 0;
         java.util.Set<org.ichnaea.core.datamap.GridCell> grid = new java.util.LinkedHashSet<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
         for (IncomingReport item : items) {
+            long id = item.id();
+            if (!seen.add(id)) {
+                // A second copy of a report in one batch (a redelivery, a spooled write Redis ran after all): the
+                // ledger cannot tell copies within one transaction apart, so it is left out here.
+                continue;
+            }
             Report r = item.report();
             ReportPosition p = r.position();
             if (p == null || !Double.isFinite(p.lat()) || !Double.isFinite(p.lon())
@@ -65,7 +72,6 @@ public final class ReportObservations {
                 continue;
             }
             var source = item.source();
-            long id = item.id();
             double base = ObservationWeight.speed(p.speed());
             boolean used = false;
             int positionAge = p.age() == null ? 0 : p.age();

@@ -1,4 +1,4 @@
-package org.ichnaea.app;
+package org.ichnaea.core.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 /**
  * A MariaDB server of the test's own (never the machine's shared one on 3306), in a temporary data directory on a
  * free loopback port, that the test can pause ({@code SIGSTOP}), resume ({@code SIGCONT}), kill and start again.
- * Skipped where no MariaDB server binary is installed, failed under {@code CI=true}. (A copy of adapters-mysql's
- * test helper of the same name, with the signals added: tests of one module do not depend on another's.)
+ * Skipped where no MariaDB server binary is installed, failed under {@code CI=true}. (Shared through core's
+ * test-jar by the adapter and application tests; JDBC needs the MariaDB driver on the using module's classpath.)
  */
-final class PrivateMariaDb implements AutoCloseable {
+public final class PrivateMariaDb implements AutoCloseable {
 
     private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
     private static final Path INSTALL = Path.of("/usr/bin/mariadb-install-db");
@@ -36,7 +36,7 @@ final class PrivateMariaDb implements AutoCloseable {
         this.port = port;
     }
 
-    static PrivateMariaDb start() throws IOException, InterruptedException {
+    public static PrivateMariaDb start() throws IOException, InterruptedException {
         if (!Files.isExecutable(SERVER) || !Files.isExecutable(INSTALL)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("no MariaDB server binary at " + SERVER + ": required under CI=true");
@@ -61,7 +61,7 @@ final class PrivateMariaDb implements AutoCloseable {
         }
     }
 
-    void startServer() throws IOException, InterruptedException {
+    public void startServer() throws IOException, InterruptedException {
         process = new ProcessBuilder(SERVER.toString(), "--no-defaults", "--datadir=" + dataDir.resolve("data"),
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dataDir.resolve("mysqld.sock"),
                 "--pid-file=" + dataDir.resolve("mysqld.pid"), "--user=root", "--skip-grant-tables",
@@ -83,7 +83,7 @@ final class PrivateMariaDb implements AutoCloseable {
     }
 
     /** Kills the server ({@code SIGKILL}), as a crash would look to clients. */
-    void stopServer() throws InterruptedException {
+    public void stopServer() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
@@ -91,11 +91,11 @@ final class PrivateMariaDb implements AutoCloseable {
     }
 
     /** Freezes the server: connections stay open, nothing answers (a stalled host, a swap storm). */
-    void pause() throws IOException, InterruptedException {
+    public void pause() throws IOException, InterruptedException {
         signal("-STOP");
     }
 
-    void resume() throws IOException, InterruptedException {
+    public void resume() throws IOException, InterruptedException {
         signal("-CONT");
     }
 
@@ -107,7 +107,7 @@ final class PrivateMariaDb implements AutoCloseable {
     }
 
     /** Creates a database (the application's migration creates the tables, not the database). */
-    void createDatabase(String name) throws SQLException {
+    public void createDatabase(String name) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port
                 + "/?user=root&sslMode=disable"); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE IF NOT EXISTS " + name);
@@ -115,7 +115,7 @@ final class PrivateMariaDb implements AutoCloseable {
     }
 
     /** The JDBC URL of a database on this server, as {@code DB_READWRITE_URI} takes it. */
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:mariadb://127.0.0.1:" + port + "/" + database + "?user=root&sslMode=disable";
     }
 
@@ -134,5 +134,15 @@ final class PrivateMariaDb implements AutoCloseable {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** The operator URI of a database on this server ({@code mysql://root@127.0.0.1:PORT/DB}). */
+    public String uri(String database) {
+        return "mysql://root@127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A JDBC URL to the server without a database. */
+    public String rootUri() {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/?user=root&sslMode=disable";
     }
 }
