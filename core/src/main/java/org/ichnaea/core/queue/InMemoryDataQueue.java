@@ -9,19 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A queue in memory: nothing survives the process. Claims are leased as in the durable queues. */
+/**
+ * A queue in memory: nothing survives the process. Claims are leased and owned as in the durable queues;
+ * {@link #handle} gives another consumer's view of the same items.
+ */
 public final class InMemoryDataQueue<T> implements DataQueue<T> {
 
-    private final Deque<T> items = new ArrayDeque<>();
-    private final Map<Object, Held<T>> claimed = new LinkedHashMap<>();
+    private final Deque<T> items;
+    private final Map<Object, Held<T>> claimed;
+    /** Every handle on the same items synchronizes on this. */
+    private final Object lock;
     private final Duration lease;
+    private final String owner;
 
     private static final class Held<T> {
         final List<T> items;
+        final String owner;
         long deadline;
 
-        Held(List<T> items, long deadline) {
+        Held(List<T> items, String owner, long deadline) {
             this.items = items;
+            this.owner = owner;
             this.deadline = deadline;
         }
     }
@@ -32,22 +40,40 @@ public final class InMemoryDataQueue<T> implements DataQueue<T> {
 
     /** A queue whose claims expire after {@code lease} without renewal. */
     public InMemoryDataQueue(Duration lease) {
+        this(new ArrayDeque<>(), new LinkedHashMap<>(), new Object(), lease, QueueOwner.self());
+    }
+
+    private InMemoryDataQueue(Deque<T> items, Map<Object, Held<T>> claimed, Object lock, Duration lease,
+                              String owner) {
+        this.items = items;
+        this.claimed = claimed;
+        this.lock = lock;
         this.lease = lease;
+        this.owner = owner;
+    }
+
+    /** Another handle on the same items, whose claims belong to {@code owner} and last {@code lease}. */
+    public InMemoryDataQueue<T> handle(String owner, Duration lease) {
+        return new InMemoryDataQueue<>(items, claimed, lock, lease, owner);
     }
 
     @Override
-    public synchronized void enqueue(List<T> toAdd) {
+    public void enqueue(List<T> toAdd) {
         for (T item : toAdd) {
             if (item == null) {
                 throw new IllegalArgumentException("queues hold no null items");
             }
         }
-        items.addAll(toAdd);
+        synchronized (lock) {
+            items.addAll(toAdd);
+        }
     }
 
     @Override
-    public synchronized List<T> dequeue(int max) {
-        return take(max);
+    public List<T> dequeue(int max) {
+        synchronized (lock) {
+            return take(max);
+        }
     }
 
     private List<T> take(int max) {
@@ -62,31 +88,41 @@ public final class InMemoryDataQueue<T> implements DataQueue<T> {
     }
 
     @Override
-    public synchronized long size() {
-        long n = items.size();
-        for (Held<T> held : claimed.values()) {
-            n += held.items.size();
+    public long size() {
+        synchronized (lock) {
+            long n = items.size();
+            for (Held<T> held : claimed.values()) {
+                n += held.items.size();
+            }
+            return n;
         }
-        return n;
     }
 
     @Override
-    public synchronized Claim<T> claim(int max) {
-        List<T> taken = List.copyOf(take(max));
-        Object id = new Object();
-        if (!taken.isEmpty()) {
-            claimed.put(id, new Held<>(taken, System.nanoTime() + lease.toNanos()));
+    public Claim<T> claim(int max) {
+        synchronized (lock) {
+            List<T> taken = List.copyOf(take(max));
+            Object id = new Object();
+            if (!taken.isEmpty()) {
+                claimed.put(id, new Held<>(taken, owner, System.nanoTime() + lease.toNanos()));
+            }
+            return new MemoryClaim(id, taken);
         }
-        return new MemoryClaim(id, taken);
     }
 
     @Override
-    public synchronized long recover() {
+    public long recover() {
+        synchronized (lock) {
+            return recoverLocked();
+        }
+    }
+
+    private long recoverLocked() {
         long now = System.nanoTime();
         long back = 0;
         for (Iterator<Held<T>> it = claimed.values().iterator(); it.hasNext(); ) {
             Held<T> held = it.next();
-            if (now - held.deadline > 0) {
+            if (now - held.deadline > 0 || QueueOwner.isDeadLocal(held.owner)) {
                 items.addAll(held.items);
                 back += held.items.size();
                 it.remove();
@@ -115,7 +151,7 @@ public final class InMemoryDataQueue<T> implements DataQueue<T> {
         @Override
         public void ack() {
             Leases.forget(this);
-            synchronized (InMemoryDataQueue.this) {
+            synchronized (lock) {
                 claimed.remove(id);
             }
         }
@@ -123,7 +159,7 @@ public final class InMemoryDataQueue<T> implements DataQueue<T> {
         @Override
         public void release() {
             Leases.forget(this);
-            synchronized (InMemoryDataQueue.this) {
+            synchronized (lock) {
                 Held<T> held = claimed.remove(id);
                 if (held != null) {
                     items.addAll(held.items);
@@ -138,7 +174,7 @@ public final class InMemoryDataQueue<T> implements DataQueue<T> {
 
         @Override
         public void renew() {
-            synchronized (InMemoryDataQueue.this) {
+            synchronized (lock) {
                 Held<T> held = claimed.get(id);
                 if (held != null) {
                     held.deadline = System.nanoTime() + lease.toNanos();

@@ -10,9 +10,18 @@ import org.junit.jupiter.api.Test;
 
 class BufferedDataQueueTest extends DataQueueContract {
 
+    private InMemoryDataQueue<IncomingReport> target;
+
     @Override
     protected DataQueue<IncomingReport> newQueue() {
-        return new BufferedDataQueue<>(new InMemoryDataQueue<>(), 100, 10_000, Duration.ofSeconds(60), "test");
+        target = new InMemoryDataQueue<>();
+        return new BufferedDataQueue<>(target, 100, 10_000, Duration.ofSeconds(60), "test");
+    }
+
+    @Override
+    protected DataQueue<IncomingReport> sameQueue(String owner, Duration lease) {
+        // Another consumer of the buffer's target: claims and recovery pass through the buffer.
+        return new BufferedDataQueue<>(target.handle(owner, lease), 100, 10_000, Duration.ofSeconds(60), "other");
     }
 
     @Test
