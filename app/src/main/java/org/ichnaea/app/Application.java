@@ -45,6 +45,7 @@ import org.ichnaea.mysql.MysqlCellAreaStore;
 import org.ichnaea.mysql.MysqlCellStationStore;
 import org.ichnaea.mysql.MysqlSettings;
 import org.ichnaea.mysql.MysqlWifiStationStore;
+import org.ichnaea.mysql.queue.LogDataQueue;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 import org.ichnaea.redis.Redis;
 import org.ichnaea.redis.RedisApiKeyUsage;
@@ -81,8 +82,8 @@ public final class Application implements AutoCloseable {
     final org.ichnaea.core.datamap.DataMapStore datamap;
     /** The ledger of applied reports (its clean-up; the station stores write it). */
     final org.ichnaea.core.station.ReportLedgerStore ledger;
-    /** The embedded mode's submission journal (null with MySQL). */
-    private SpoolingQueue<IncomingReport> journal;
+    /** The embedded mode's queues (log files under the data directory), one handle per name. */
+    private final Map<String, LogDataQueue<IncomingReport>> logQueues = new java.util.concurrent.ConcurrentHashMap<>();
     /** Whether this process's pipeline gets through its queue (the update_incoming job reports to it). */
     final org.ichnaea.core.pipeline.PipelineHealth pipelineHealth;
     /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
@@ -110,6 +111,10 @@ public final class Application implements AutoCloseable {
         cells = new MysqlCellStationStore(reads, writes);
         areas = new MysqlCellAreaStore(reads, writes);
         keys = new MysqlApiKeyStore(reads, writes);
+        if (settings.isEmbedded()) {
+            // Resources close in reverse order: the web tier and the jobs, tracked later, stop using them first.
+            track((AutoCloseable) () -> logQueues.values().forEach(LogDataQueue::close));
+        }
         incoming = queue("update_incoming");
         exportConfigs = new org.ichnaea.mysql.MysqlExportConfigStore(reads, writes);
         stats = new org.ichnaea.mysql.MysqlStatStore(reads, writes);
@@ -123,9 +128,28 @@ public final class Application implements AutoCloseable {
                 : new org.ichnaea.core.jobs.InMemoryJobLock();
     }
 
-    /** A report queue: a Redis list when Redis is configured, else a durable queue in the database. */
+    /**
+     * A report queue: a Redis list when Redis is configured; in the embedded mode a log of files under
+     * {@code ICHNAEA_DATA_DIR/queues/} (decisions/011); with MySQL and no Redis, rows of {@code queue_item}.
+     */
     DataQueue<IncomingReport> queue(String name) {
-        return redis != null ? RedisDataQueue.incoming(redis, name) : MysqlDataQueue.incoming(writes, name);
+        if (redis != null) {
+            return RedisDataQueue.incoming(redis, name);
+        }
+        if (!settings.isEmbedded()) {
+            return MysqlDataQueue.incoming(writes, name);
+        }
+        if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")) {
+            throw new IllegalArgumentException("not a queue name: " + name);
+        }
+        // H2 may write a commit to its file a moment after it returns (one crash-test run lost the last ~100 ms of
+        // commits to a kill -9): a batch leaves its queue only once what it changed is flushed and synced.
+        return logQueues.computeIfAbsent(name, n -> LogDataQueue.incoming(queuesDir().resolve(n),
+                () -> writes.jdbi().useHandle(h -> h.execute("CHECKPOINT SYNC"))));
+    }
+
+    private Path queuesDir() {
+        return settings.dataDir().resolve("queues");
     }
 
     /** Opens the databases and creates or upgrades the schema. */
@@ -134,19 +158,48 @@ public final class Application implements AutoCloseable {
         try {
             app.writes.migrate();
             if (app.settings.isEmbedded()) {
-                // H2 may write a commit to its file a moment after it returns: submissions go through a synced
-                // journal first, and what a process that died left in it is queued again now, before any work.
-                app.journal = app.track(SpoolingQueue.journal(app.incoming, app.settings.dataDir().resolve("journal")
-                        .resolve("update_incoming"), org.ichnaea.core.submit.IncomingReportCodec::encode,
-                        org.ichnaea.core.submit.IncomingReportCodec::decode, 1000,
-                        () -> app.writes.jdbi().useHandle(h -> h.execute("CHECKPOINT"))));
-                app.journal.tidyJournal();
+                app.moveOlderEmbeddedQueues();
             }
         } catch (RuntimeException e) {
             app.close();
             throw e;
         }
         return app;
+    }
+
+    /**
+     * Earlier versions kept the embedded queues in H2's {@code queue_item} table, behind a journal of submission
+     * files: what an installation upgraded from one of them still holds there is moved into the log queues, each
+     * piece enqueued (synced) before it is deleted, so a crash in between only queues it twice (applied once by its
+     * report id, decisions/010).
+     */
+    private void moveOlderEmbeddedQueues() {
+        Path journal = settings.dataDir().resolve("journal").resolve("update_incoming");
+        if (Files.isDirectory(journal)) {
+            try (SpoolingQueue<IncomingReport> files = new SpoolingQueue<>(incoming, journal,
+                    org.ichnaea.core.submit.IncomingReportCodec::encode,
+                    org.ichnaea.core.submit.IncomingReportCodec::decode, 60_000)) {
+                long moved = files.moveAll();
+                if (moved > 0) {
+                    LOG.info("moved {} reports of an older version's submission journal into the queue", moved);
+                }
+            }
+        }
+        List<String> names = writes.jdbi().withHandle(h -> h.createQuery(
+                "SELECT DISTINCT queue_name FROM queue_item").mapTo(String.class).list());
+        for (String name : names) {
+            MysqlDataQueue<IncomingReport> rows = MysqlDataQueue.incoming(writes, name);
+            DataQueue<IncomingReport> log = queue(name);
+            rows.recover();
+            long moved = 0;
+            for (DataQueue.Claim<IncomingReport> claim = rows.claim(1000); !claim.isEmpty();
+                 claim = rows.claim(1000)) {
+                log.enqueue(claim.items());
+                claim.ack();
+                moved += claim.items().size();
+            }
+            LOG.info("moved {} reports of queue {} from the database into its log queue", moved, name);
+        }
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -301,7 +354,7 @@ public final class Application implements AutoCloseable {
                 ? track(new SpoolingQueue<>(incoming, settings.dataDir().resolve("spool").resolve("update_incoming"),
                         org.ichnaea.core.submit.IncomingReportCodec::encode,
                         org.ichnaea.core.submit.IncomingReportCodec::decode, 1000))
-                : new RefusingWhenFailing<>(journal != null ? journal : incoming, pipelineHealth);
+                : new RefusingWhenFailing<>(incoming, pipelineHealth);
         SubmitService submit = new SubmitService(submissions, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();

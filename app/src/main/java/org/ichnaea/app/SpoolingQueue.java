@@ -44,9 +44,6 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
     private final Function<byte[], T> decode;
     private final AtomicLong spooled = new AtomicLong();
     private final java.util.function.Predicate<StoreUnavailableException> maybeStored;
-    /** Journal mode (above 0): how long a file is kept after its enqueue. */
-    private final long keepMillis;
-    private final List<Path> leftovers;
     private final Thread mover;
     private volatile boolean closed;
 
@@ -57,14 +54,6 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
 
     SpoolingQueue(DataQueue<T> target, Path dir, Function<T, byte[]> encode, Function<byte[], T> decode,
                   long everyMillis, java.util.function.Predicate<StoreUnavailableException> maybeStored) {
-        this(target, dir, encode, decode, everyMillis, maybeStored, 0);
-    }
-
-    private SpoolingQueue(DataQueue<T> target, Path dir, Function<T, byte[]> encode, Function<byte[], T> decode,
-                          long everyMillis, java.util.function.Predicate<StoreUnavailableException> maybeStored,
-                          long keepMillis) {
-        this.keepMillis = keepMillis;
-        this.leftovers = keepMillis > 0 ? list(dir) : List.of();
         this.maybeStored = maybeStored;
         this.target = target;
         this.dir = dir;
@@ -75,30 +64,8 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
         this.mover.start();
     }
 
-    /**
-     * A write-ahead journal in front of a queue whose commits may reach its file a moment after they return (the
-     * embedded H2 database): every enqueue is first written to a synced file, then enqueued; every
-     * {@code everyMillis} the target is flushed ({@code flush}, H2's CHECKPOINT) and the files written before the
-     * flush began are deleted. Files found at start (the process died in between) are enqueued again, flushed and
-     * deleted: a report queued twice is applied once by its id (decisions/010).
-     */
-    static <T> SpoolingQueue<T> journal(DataQueue<T> target, Path dir, Function<T, byte[]> encode,
-                                        Function<byte[], T> decode, long everyMillis, Runnable flush) {
-        SpoolingQueue<T> queue = new SpoolingQueue<>(target, dir, encode, decode, everyMillis, e -> false,
-                everyMillis);
-        queue.flush = flush;
-        return queue;
-    }
-
-    /** Journal mode: makes what was enqueued so far durable in the target (H2's CHECKPOINT). */
-    private volatile Runnable flush = () -> { };
-
     @Override
     public void enqueue(List<T> items) {
-        if (keepMillis > 0) {
-            journalled(items);
-            return;
-        }
         try {
             target.enqueue(items);
         } catch (StoreUnavailableException e) {
@@ -114,90 +81,6 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
             }
         }
     }
-
-    private void journalled(List<T> items) {
-        Path file;
-        try {
-            file = spool(items);
-        } catch (IOException e) {
-            throw new StoreUnavailableException("cannot write the submission journal " + dir + ": " + e, e);
-        }
-        inFlight.add(file);
-        try {
-            target.enqueue(items);
-        } catch (RuntimeException e) {
-            // Refused: the client gets 503 and keeps its data; the journal must not enqueue it later.
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // enqueued again at the next start: applied once by its id
-            }
-            spooled.addAndGet(-items.size());
-            throw e;
-        } finally {
-            inFlight.remove(file);
-        }
-        spooled.addAndGet(-items.size());
-    }
-
-    /** Journal files whose enqueue has not returned yet: never deleted. */
-    private final java.util.Set<Path> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> listing = Files.list(dir)) {
-            return listing.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
-    /**
-     * Journal mode: enqueues again what a dead process left (at the first call), flushes the target and deletes the
-     * files written before the flush began.
-     */
-    synchronized void tidyJournal() {
-        List<Path> files = list(dir);
-        if (files.isEmpty()) {
-            return;
-        }
-        int again = 0;
-        if (!leftoversDone) {
-            for (Path file : leftovers) {
-                try {
-                    target.enqueue(read(file));
-                    again++;
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("submission journal {}: not enqueued yet, kept: {}", file, e.toString());
-                    return; // the next call tries again, leftovers first
-                }
-            }
-            leftoversDone = true;
-            if (again > 0) {
-                LOG.info("submission journal: {} submissions of an earlier process enqueued again", again);
-            }
-        }
-        long started = System.currentTimeMillis();
-        try {
-            flush.run();
-        } catch (RuntimeException e) {
-            LOG.warn("submission journal: flush failed, files kept: {}", e.toString());
-            return;
-        }
-        for (Path file : files) {
-            try {
-                if (!inFlight.contains(file) && Files.getLastModifiedTime(file).toMillis() < started - 5) {
-                    Files.deleteIfExists(file);
-                }
-            } catch (IOException e) {
-                // gone already, or next time
-            }
-        }
-    }
-
-    private boolean leftoversDone;
 
     /**
      * Whether a failed write may have reached the server: a read that timed out after the command was sent. A
@@ -302,11 +185,7 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
     private void run(long everyMillis) {
         while (!closed) {
             try {
-                if (keepMillis > 0) {
-                    tidyJournal();
-                } else {
-                    moveAll();
-                }
+                moveAll();
                 Thread.sleep(everyMillis);
             } catch (InterruptedException e) {
                 return;
@@ -349,14 +228,6 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
             mover.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (keepMillis > 0) {
-            // A clean stop: flush and empty the journal, so the next start does not queue it again.
-            try {
-                tidyJournal();
-            } catch (RuntimeException e) {
-                LOG.warn("submission journal: not emptied at close: {}", e.toString());
-            }
         }
     }
 }
