@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
         subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
-            Main.ApiKeys.class, ExportConfigCommand.class, Main.Import.class, Main.Export.class})
+            Main.ApiKeys.class, ExportConfigCommand.class, Main.Import.class, Main.Export.class, Main.Evaluate.class})
 public final class Main extends CommandGroup {
 
     public static void main(String[] args) {
@@ -396,6 +396,60 @@ public final class Main extends CommandGroup {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "evaluate", description = "Measure the engine's accuracy: learn stations in memory from a "
+            + "training file of Geosubmit v2 items, answer every query of a test file, print the figures "
+            + "(docs/accuracy.md). Touches no database.")
+    static final class Evaluate implements Callable<Integer> {
+        @Option(names = "--train", required = true, paramLabel = "FILE",
+                description = "Geosubmit v2 items, one JSON object per line (.jsonl or .jsonl.gz).")
+        Path train;
+        @Option(names = "--test", required = true, paramLabel = "FILE", description = "Queries, one per line: "
+                + "make_queries.py lines ({\"truth\", \"kind\", \"tags\", \"request\"}) or Geosubmit items.")
+        Path test;
+        @Option(names = "--batch", paramLabel = "N", description = "Reports per batch of the internal export "
+                + "(default 1000, the server's).")
+        int batch = 1000;
+        @Option(names = "--tag", paramLabel = "KEY", description = "Also group the figures by this tag of the test "
+                + "queries (repeatable).")
+        List<String> tags = new java.util.ArrayList<>();
+        @Option(names = "--now", paramLabel = "INSTANT", description = "The fixed instant of learning and asking "
+                + "(default 2024-01-01T12:00:00Z).")
+        java.time.Instant now;
+        @Option(names = "--lookup-order", paramLabel = "ORDER", description = "The order in which the engine gets the "
+                + "Wi-Fi and Bluetooth stations it looks up: database (by shard and MAC, as the server's stores; "
+                + "default) or query (as the in-memory stores).")
+        String lookupOrder = "database";
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+        Path json;
+
+        @Override
+        public Integer call() throws IOException {
+            Settings settings = settings();
+            if ("INFO".equalsIgnoreCase(settings.loggingLevel())) {
+                // The pipeline's per-run INFO lines would drown the table; LOGGING_LEVEL=DEBUG still shows them.
+                ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                        .setLevel(Level.WARN);
+            }
+            org.ichnaea.core.evaluate.EvaluationResult result = Evaluation.run(train, test,
+                    new Evaluation.Options(batch, now, tags, lookupOrder(lookupOrder), null));
+            System.out.print(Evaluation.table(result));
+            if (json != null) {
+                Files.writeString(json, Evaluation.json(result) + "\n");
+            }
+            System.out.flush();
+            return 0;
+        }
+
+        private static org.ichnaea.core.evaluate.LookupOrder lookupOrder(String name) {
+            for (org.ichnaea.core.evaluate.LookupOrder order : org.ichnaea.core.evaluate.LookupOrder.values()) {
+                if (order.name().equalsIgnoreCase(name)) {
+                    return order;
+                }
+            }
+            throw new IllegalArgumentException("--lookup-order: database or query, not " + name);
         }
     }
 
