@@ -27,7 +27,7 @@ public final class MysqlCellStationStore implements CellStationStore {
 
     private static final List<RadioType> RADIOS = List.of(RadioType.GSM, RadioType.WCDMA, RadioType.LTE,
             RadioType.NR);
-    private static final String COLUMNS = "cellid, radio, mcc, mnc, lac, cid, psc, "
+    private static final String COLUMNS = "cellid, radio, mcc, mnc, lac, cid, psc, profile, "
             + String.join(", ", StationColumns.NAMES);
 
     private final Jdbi reads;
@@ -36,11 +36,12 @@ public final class MysqlCellStationStore implements CellStationStore {
     private static final List<java.lang.reflect.Type> UPSERT_TYPES;
 
     static {
-        List<String> columns = new ArrayList<>(List.of("cellid", "radio", "mcc", "mnc", "lac", "cid", "psc"));
+        List<String> columns = new ArrayList<>(List.of("cellid", "radio", "mcc", "mnc", "lac", "cid", "psc",
+                "profile"));
         columns.addAll(StationColumns.NAMES);
         UPSERT_COLUMNS = List.copyOf(columns);
         List<java.lang.reflect.Type> types = new ArrayList<>(List.of(byte[].class, Integer.class, Integer.class,
-                Integer.class, Integer.class, Long.class, Integer.class));
+                Integer.class, Integer.class, Long.class, Integer.class, byte[].class));
         types.addAll(StationColumns.TYPES);
         UPSERT_TYPES = List.copyOf(types);
     }
@@ -90,7 +91,8 @@ public final class MysqlCellStationStore implements CellStationStore {
     private static CellStation map(ResultSet rs) throws SQLException {
         CellId id = new CellId(RadioType.ofCode(rs.getInt("radio")), rs.getInt("mcc"), rs.getInt("mnc"),
                 rs.getInt("lac"), rs.getLong("cid"));
-        return new CellStation(id, rs.getObject("psc", Integer.class), StationColumns.read(rs));
+        return new CellStation(id, rs.getObject("psc", Integer.class), StationColumns.read(rs),
+                org.ichnaea.core.station.CellProfile.decode(rs.getBytes("profile")));
     }
 
     @Override
@@ -98,6 +100,17 @@ public final class MysqlCellStationStore implements CellStationStore {
         return Sql.guard("cell area lookup", () -> reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS
                         + " FROM " + table(area.radio()) + " WHERE mcc = :mcc AND mnc = :mnc AND lac = :lac")
                 .bind("mcc", area.mcc()).bind("mnc", area.mnc()).bind("lac", area.lac())
+                .map((rs, ctx) -> map(rs)).list()));
+    }
+
+    @Override
+    public List<CellStation> findSite(CellId cell) {
+        long[] range = cell.siteCids();
+        return Sql.guard("cell site lookup", () -> reads.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM " + table(cell.radio()) + " WHERE mcc = :mcc AND mnc = :mnc AND lac = :lac"
+                        + " AND cid BETWEEN :from AND :to")
+                .bind("mcc", cell.mcc()).bind("mnc", cell.mnc()).bind("lac", cell.lac())
+                .bind("from", range[0]).bind("to", range[1])
                 .map((rs, ctx) -> map(rs)).list()));
     }
 
@@ -126,7 +139,7 @@ public final class MysqlCellStationStore implements CellStationStore {
             for (CellStation c : radio.getValue()) {
                 CellId id = c.id();
                 rows.add(StationColumns.values(c.data(), Keys.cellId(id), id.radio().code(), id.mcc(), id.mnc(),
-                        id.lac(), id.cid(), c.psc()));
+                        id.lac(), id.cid(), c.psc(), c.profile().isEmpty() ? null : c.profile().encode()));
             }
             Upserts.write(h, dialect, table(radio.getKey()), "cellid", UPSERT_COLUMNS, UPSERT_TYPES, rows,
                     insertOnly);

@@ -259,7 +259,8 @@ public final class Application implements AutoCloseable {
      */
     Pipeline pipeline(Clock clock) {
         org.ichnaea.core.pipeline.InternalExporter internal = new org.ichnaea.core.pipeline.InternalExporter(
-                new ReportObservations(regions(), MobileCountryCodes.bundled()), new StationUpdater(regions(), clock),
+                new ReportObservations(regions(), MobileCountryCodes.bundled(), settings.algorithm()),
+                new StationUpdater(regions(), clock),
                 wifi, blue, cells, areaUpdater(clock), datamap, statCounter, clock);
         Map<org.ichnaea.core.export.ExportSchema, org.ichnaea.core.export.ReportExporter> exporters = Map.of(
                 org.ichnaea.core.export.ExportSchema.GEOSUBMIT, new org.ichnaea.http.export.GeosubmitExporter(),
@@ -339,7 +340,7 @@ public final class Application implements AutoCloseable {
         // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
         // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
         Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri()));
-        Locator locator = Locator.builder().wifiStations(guarded.wifi(wifi)).blueStations(guarded.blue(blue))
+        Locator locator = Locator.builder().algorithm(settings.algorithm()).wifiStations(guarded.wifi(wifi)).blueStations(guarded.blue(blue))
                 .cellStations(guarded.cells(cells)).cellAreas(guarded.areas(areas)).geoIp(geoIp()).regions(regions())
                 .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),

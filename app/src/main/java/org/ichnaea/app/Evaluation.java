@@ -73,7 +73,8 @@ public final class Evaluation {
      *                {@link LookupOrder#DATABASE}, the server's
      * @param regions the region shapes; null for the bundled ones the server uses
      */
-    public record Options(int batch, Instant now, List<String> tags, LookupOrder order, RegionShapes regions) {
+    public record Options(int batch, Instant now, List<String> tags, LookupOrder order, RegionShapes regions,
+                          org.ichnaea.core.locate.Algorithm algorithm) {
 
         public Options {
             if (batch < 1 || batch > 100_000) {
@@ -82,10 +83,11 @@ public final class Evaluation {
             now = now == null ? Evaluator.DEFAULT_NOW : now;
             tags = tags == null ? List.of() : List.copyOf(tags);
             order = order == null ? LookupOrder.DATABASE : order;
+            algorithm = algorithm == null ? org.ichnaea.core.locate.Algorithm.REFINED : algorithm;
         }
 
         public static Options defaults() {
-            return new Options(1000, null, List.of(), null, null);
+            return new Options(1000, null, List.of(), null, null, null);
         }
     }
 
@@ -93,7 +95,7 @@ public final class Evaluation {
     public static EvaluationResult run(Path train, Path test, Options options) throws IOException {
         RegionShapes regions = options.regions() != null ? options.regions() : JtsRegionShapes.bundled();
         Evaluator evaluator = new Evaluator(regions, MobileCountryCodes.bundled(),
-                Clock.fixed(options.now(), ZoneOffset.UTC), options.batch(), options.order());
+                Clock.fixed(options.now(), ZoneOffset.UTC), options.batch(), options.order(), options.algorithm());
         long start = System.nanoTime();
         EvaluationResult.Lines trainLines = learn(train, evaluator);
         long learnt = System.nanoTime();

@@ -424,6 +424,9 @@ public final class Main extends CommandGroup {
         String lookupOrder = "database";
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
         Path json;
+        @Option(names = "--algorithm", paramLabel = "NAME", description = "refined or ichnaea (default: "
+                + "ICHNAEA_ALGORITHM, else refined).")
+        String algorithm;
 
         @Override
         public Integer call() throws IOException {
@@ -434,7 +437,9 @@ public final class Main extends CommandGroup {
                         .setLevel(Level.WARN);
             }
             org.ichnaea.core.evaluate.EvaluationResult result = Evaluation.run(train, test,
-                    new Evaluation.Options(batch, now, tags, lookupOrder(lookupOrder), null));
+                    new Evaluation.Options(batch, now, tags, lookupOrder(lookupOrder), null,
+                            algorithm != null ? org.ichnaea.core.locate.Algorithm.parse(algorithm)
+                                    : settings.algorithm()));
             System.out.print(Evaluation.table(result));
             if (json != null) {
                 Files.writeString(json, Evaluation.json(result) + "\n");

@@ -140,6 +140,11 @@ final class RequestPathStores {
         }
 
         @Override
+        public List<CellStation> findSite(org.ichnaea.core.radio.CellId cell) {
+            return breaker.call(() -> store.findSite(cell));
+        }
+
+        @Override
         public void saveAll(Collection<CellStation> cells) {
             store.saveAll(cells);
         }

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
-                       String trustedProxies) {
+                       String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm) {
 
     /** One environment variable. */
     public record Option(String name, String defaultValue, String doc) {
@@ -66,6 +66,11 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                     + "them. Unset: loopback peers only (127.0.0.0/8, ::1); once set, the list is the whole truth, "
                     + "so list loopback too if a local proxy is in front.");
 
+    public static final Option ALGORITHM = new Option("ICHNAEA_ALGORITHM", "refined",
+            "Locate engine and learning: `refined` (received-power weights, strongest-network centroids, cell "
+                    + "siblings, calibrated accuracy; docs/accuracy.md) or `ichnaea` (Mozilla Ichnaea's algorithm, "
+                    + "for answers identical to Ichnaea's). Give every process the same value.");
+
     public static final Option JOB_INTERVALS = new Option("ICHNAEA_JOB_INTERVALS", "",
             "Periods of the periodic jobs in seconds, `name=seconds,...`; 0 turns a job off. Defaults: "
                     + "update_incoming=32, export_reports=32, update_statcounter=600, update_statregion=3600, "
@@ -77,7 +82,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
             SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
-            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES);
+            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM);
 
     /** Reads every option from an environment map. */
     public static Settings from(Map<String, String> env) {
@@ -106,13 +111,14 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                 parse(values, KEYLESS_DAILY_LIMIT, v -> nonNegative(v)),
                 parse(values, MAX_BODY_BYTES, v -> positive(v)),
                 parse(values, DB_POOL_SIZE, v -> (int) positive(v)), parse(values, BASEMAP_URL, Settings::baseMap),
-                parse(values, TRUSTED_PROXIES, Settings::trustedProxies));
+                parse(values, TRUSTED_PROXIES, Settings::trustedProxies),
+                parse(values, ALGORITHM, org.ichnaea.core.locate.Algorithm::parse));
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies);
+                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm);
     }
 
     public boolean isEmbedded() {

@@ -34,7 +34,7 @@ class EvaluationTest {
         Path test = testFile();
 
         EvaluationResult r = Evaluation.run(train, test, new Evaluation.Options(2, null, List.of("mobility"),
-                LookupOrder.DATABASE, null));
+                LookupOrder.DATABASE, null, org.ichnaea.core.locate.Algorithm.ICHNAEA));
 
         assertThat(r.train().lines()).isEqualTo(8);
         assertThat(r.train().bad()).as("the line that is not JSON").isEqualTo(1);

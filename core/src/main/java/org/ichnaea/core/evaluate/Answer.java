@@ -37,8 +37,9 @@ public record Answer(TestQuery query, Result result, double error, String answer
     }
 
     /**
-     * The kind of answer: {@code wifi}, {@code blue}, {@code cell} or {@code cellarea} for internal results (by the
-     * type of the networks they were computed from, joined by {@code +} if ever several), {@code geoip} or
+     * The kind of answer: {@code wifi}, {@code blue}, {@code cell}, {@code cell sibling} or {@code cellarea} for
+     * internal results (by the type of the networks they were computed from, joined by {@code +} if ever several;
+     * {@code cell sibling} for an unknown cell answered from its site's cells), {@code geoip} or
      * {@code fallback} for the other sources, {@link #NOT_FOUND} when there is no result.
      */
     public static String answeredBy(Result result) {
@@ -57,6 +58,8 @@ public record Answer(TestQuery query, Result result, double error, String answer
                 case AREA -> "cellarea";
             });
         }
-        return types.isEmpty() ? "internal" : String.join("+", types);
+        String kind = types.isEmpty() ? "internal" : String.join("+", types);
+        // A cell unknown itself, answered from the known cells of its site.
+        return "sibling".equals(result.fallback()) ? "cell sibling" : kind;
     }
 }

@@ -66,18 +66,20 @@ public final class Evaluator {
      *                region and cells outside their MCC's regions are dropped by the pipeline
      * @param batch   reports per batch of the {@code internal} export (the server's default is 1000)
      * @param order   the order in which the engine gets the Wi-Fi and Bluetooth stations it looks up
+     * @param algorithm the engine, for learning and answering
      */
-    public Evaluator(RegionShapes regions, MobileCountryCodes mccs, Clock clock, int batch, LookupOrder order) {
+    public Evaluator(RegionShapes regions, MobileCountryCodes mccs, Clock clock, int batch, LookupOrder order,
+                     org.ichnaea.core.locate.Algorithm algorithm) {
         this.clock = clock;
         submit = new SubmitService(incoming, mccs, () -> 0.0, clock);
-        InternalExporter internal = new InternalExporter(new ReportObservations(regions, mccs),
+        InternalExporter internal = new InternalExporter(new ReportObservations(regions, mccs, algorithm),
                 new StationUpdater(regions, clock), wifi, blue, cells,
                 new CellAreaUpdater(cells, areas, regions, mccs, clock), new InMemoryDataMapStore(),
                 new InMemoryStatCounter(), clock);
         ExportConfig config = new ExportConfig("internal", batch, ExportSchema.INTERNAL, null, Set.of(), Set.of());
         pipeline = new Pipeline(incoming, new InMemoryExportConfigStore(config), name -> new InMemoryDataQueue<>(),
                 Map.of(), internal, duration -> { });
-        locator = Locator.builder().wifiStations(order.wifi(wifi)).blueStations(order.blue(blue)).cellStations(cells)
+        locator = Locator.builder().algorithm(algorithm).wifiStations(order.wifi(wifi)).blueStations(order.blue(blue)).cellStations(cells)
                 .cellAreas(areas)
                 .regions(regions).mobileCountryCodes(mccs).clock(clock).build();
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,11 +49,22 @@ public final class InternalSource {
     private final CellAreaStore areaStore;
     private final RegionShapes regions;
     private final MobileCountryCodes mccs;
-    private final MacClusterer wifiClusterer = new MacClusterer(MacKind.WIFI);
-    private final MacClusterer blueClusterer = new MacClusterer(MacKind.BLUE);
+    private final Algorithm algorithm;
+    private final MacClusterer wifiClusterer;
+    private final MacClusterer blueClusterer;
 
+    /** Ichnaea's algorithm. */
     public InternalSource(MacStationStore wifiStore, MacStationStore blueStore, CellStationStore cellStore,
                           CellAreaStore areaStore, RegionShapes regions, MobileCountryCodes mccs) {
+        this(wifiStore, blueStore, cellStore, areaStore, regions, mccs, Algorithm.ICHNAEA);
+    }
+
+    public InternalSource(MacStationStore wifiStore, MacStationStore blueStore, CellStationStore cellStore,
+                          CellAreaStore areaStore, RegionShapes regions, MobileCountryCodes mccs,
+                          Algorithm algorithm) {
+        this.algorithm = algorithm;
+        this.wifiClusterer = new MacClusterer(MacKind.WIFI, algorithm);
+        this.blueClusterer = new MacClusterer(MacKind.BLUE, algorithm);
         this.wifiStore = wifiStore;
         this.blueStore = blueStore;
         this.cellStore = cellStore;
@@ -90,12 +102,21 @@ public final class InternalSource {
             Map<CellId, CellObservation> queried = new LinkedHashMap<>();
             query.cells().forEach(c -> queried.put(c.cellId().orElseThrow(), c));
             List<CellStation> found = usableCells(queried.keySet(), today);
-            cellResults = CellPositionSearch.fromCells(found, queried, now, today);
+            if (algorithm == Algorithm.REFINED) {
+                cellResults = CellPositionSearch.refinedFromCells(found, queried, now, today);
+                if (cellResults.isEmpty() && query.lacf()) {
+                    // Like an area, a site's other cells are a fallback the client may refuse (lacf false).
+                    cellResults = siblings(queried.keySet(), now, today);
+                }
+            } else {
+                cellResults = CellPositionSearch.fromCells(found, queried, now, today);
+            }
         }
         if (!cellResults.isEmpty()) {
             results.addAll(cellResults);
         } else if (query.lacf() && !query.areas().isEmpty()) {
-            results.addAll(CellPositionSearch.fromAreas(areas(areaIds(query.areas())), now, today));
+            results.addAll(CellPositionSearch.fromAreas(areas(areaIds(query.areas())), now, today,
+                    algorithm == Algorithm.REFINED));
         }
         return results;
     }
@@ -197,6 +218,21 @@ public final class InternalSource {
         List<CellStation> found = guarded(() -> cellStore.findAll(ids), "cell");
         found.removeIf(s -> !s.data().isUsable(today));
         return found;
+    }
+
+    /** Refined: results from the known siblings of the query's unknown cells, one per site. */
+    private List<Result> siblings(Set<CellId> unknown, Instant now, LocalDate today) {
+        Set<List<Object>> sites = new HashSet<>();
+        List<Result> results = new ArrayList<>();
+        for (CellId id : unknown) {
+            if (!sites.add(List.of(id.area(), id.siteCids()[0]))) {
+                continue;
+            }
+            List<CellStation> site = guarded(() -> cellStore.findSite(id), "cell");
+            site.removeIf(s -> !s.data().isUsable(today));
+            CellPositionSearch.fromSiblings(id, site, now, today).ifPresent(results::add);
+        }
+        return results;
     }
 
     private List<CellArea> areas(Set<CellAreaId> ids) {

@@ -158,6 +158,14 @@ public final class Locator {
             return this;
         }
 
+        /** The locate engine: {@link Algorithm#REFINED} unless set. */
+        public Builder algorithm(Algorithm value) {
+            this.algorithm = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
+        private Algorithm algorithm = Algorithm.REFINED;
+
         /** The key {@link Locator#locate} and {@link Locator#region} ask as; null (anonymous) by default. */
         public Builder defaultKey(ApiKey key) {
             this.defaultKey = key;
@@ -165,7 +173,7 @@ public final class Locator {
         }
 
         public Locator build() {
-            InternalSource internal = new InternalSource(wifi, blue, cells, areas, regionShapes, mccs);
+            InternalSource internal = new InternalSource(wifi, blue, cells, areas, regionShapes, mccs, algorithm);
             GeoIpResolver resolver = new GeoIpResolver(geoIp, regionShapes);
             FallbackSource fallback = fallbackClient == null ? null : new FallbackSource(fallbackClient,
                     fallbackCache != null ? fallbackCache : new InMemoryFallbackCache(clock),

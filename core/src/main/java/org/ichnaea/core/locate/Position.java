@@ -7,6 +7,8 @@ package org.ichnaea.core.locate;
 public record Position(double lat, double lon, double accuracy, String fallback) {
 
     static Position of(Result result) {
-        return new Position(result.lat(), result.lon(), result.accuracy(), result.fallback());
+        // An answer from a cell's siblings is a location-area-level fallback in Ichnaea's vocabulary.
+        return new Position(result.lat(), result.lon(), result.accuracy(),
+                "sibling".equals(result.fallback()) ? "lacf" : result.fallback());
     }
 }

@@ -16,6 +16,7 @@ import org.ichnaea.core.radio.BlueObservation;
 import org.ichnaea.core.radio.CellObservation;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.radio.WifiObservation;
 
 /**
@@ -101,6 +102,12 @@ public final class QueryNormalizer {
                 }
                 if (cell.areaId().isPresent()) {
                     areas.add(cell);
+                    if (cell.radio() == RadioType.WCDMA && RadioType.parse(radio).orElse(null) == RadioType.GSM) {
+                        // A GSM cell id above 65535 made the cell WCDMA; its area may be known as GSM (Ichnaea
+                        // looks only there) or as WCDMA (where this pipeline learns it): both are asked.
+                        areas.add(new CellObservation(RadioType.GSM, cell.mcc(), cell.mnc(), cell.lac(), null,
+                                null, cell.age(), cell.signal(), null, null));
+                    }
                 }
             }
         }

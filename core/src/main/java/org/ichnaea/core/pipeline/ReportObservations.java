@@ -42,10 +42,23 @@ public final class ReportObservations {
 
     private final RegionShapes regions;
     private final MobileCountryCodes mccs;
+    private final org.ichnaea.core.locate.Algorithm algorithm;
 
+    /** Ichnaea's weights. */
     public ReportObservations(RegionShapes regions, MobileCountryCodes mccs) {
+        this(regions, mccs, org.ichnaea.core.locate.Algorithm.ICHNAEA);
+    }
+
+    /** The weights of {@code algorithm}: Ichnaea's, or the refined received-power weights (ObservationWeight). */
+    public ReportObservations(RegionShapes regions, MobileCountryCodes mccs,
+                              org.ichnaea.core.locate.Algorithm algorithm) {
         this.regions = regions;
         this.mccs = mccs;
+        this.algorithm = algorithm;
+    }
+
+    private boolean refined() {
+        return algorithm == org.ichnaea.core.locate.Algorithm.REFINED;
     }
 
     public Batch transform(Iterable<IncomingReport> items) {
@@ -75,32 +88,27 @@ public final class ReportObservations {
             double base = ObservationWeight.speed(p.speed());
             boolean used = false;
             int positionAge = p.age() == null ? 0 : p.age();
-            for (BlueObservation b : r.blues()) {
+            for (BlueObservation b : distinctBlues(r.blues())) {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), BLUE_ACCURACY)
-                        * ObservationWeight.age(relative(b.age(), positionAge));
+                        * ObservationWeight.age(relative(b.age(), positionAge))
+                        * (refined() ? ObservationWeight.bluePower(b.signal()) : 1);
                 used |= add(blue, b.mac(), p, w, source, id);
             }
-            for (WifiObservation wo : r.wifis()) {
-                if (wo.isOptedOut()) {
-                    continue;
-                }
+            for (WifiObservation wo : distinctWifis(r.wifis())) {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), WIFI_ACCURACY)
                         * ObservationWeight.age(relative(wo.age(), positionAge))
-                        * ObservationWeight.wifiSignal(wo.signal());
+                        * (refined() ? ObservationWeight.wifiPower(wo.signal()) : ObservationWeight.wifiSignal(wo.signal()));
                 used |= add(wifi, wo.mac(), p, w, source, id);
             }
-            for (CellObservation c : r.cells()) {
-                if (c.cellId().isEmpty()) {
-                    continue;
-                }
+            for (CellObservation c : distinctCells(r.cells())) {
                 if (regions.hasShapes() && mccs.regions(c.mcc()).stream()
                         .noneMatch(code -> regions.inRegion(p.lat(), p.lon(), code))) {
                     continue;
                 }
                 double w = base * ObservationWeight.accuracy(p.accuracy(), CELL_ACCURACY)
                         * ObservationWeight.age(relative(c.age(), positionAge))
-                        * ObservationWeight.cellSignal(c.radio(), c.signal());
-                boolean added = add(cell, c.cellId().get(), p, w, source, id);
+                        * (refined() ? 1 : ObservationWeight.cellSignal(c.radio(), c.signal()));
+                boolean added = add(cell, c.cellId().get(), p, w, source, id, c.signal(), c.ta());
                 used |= added;
                 if (added && c.psc() != null) {
                     psc.put(c.cellId().get(), c.psc());
@@ -114,6 +122,58 @@ public final class ReportObservations {
         return new Batch(blue, wifi, cell, psc, dropped, grid);
     }
 
+    /*
+     * One observation per network and report (ichnaea-behaviour.md §5.4 step 4), by Ichnaea's rule: a later entry
+     * for a network replaces the one kept unless the kept one is "better", which Ichnaea's BaseReport.better answers
+     * yes to as soon as one field, checked in order, is known in both and strictly better in the kept one (Wi-Fi:
+     * higher signal, higher SNR, lower age; Bluetooth: signal, age; cells: lower timing advance, signal, ASU, age).
+     */
+
+    static java.util.Collection<BlueObservation> distinctBlues(java.util.List<BlueObservation> blues) {
+        if (blues.size() < 2) {
+            return blues;
+        }
+        Map<MacAddress, BlueObservation> kept = new LinkedHashMap<>();
+        for (BlueObservation b : blues) {
+            kept.merge(b.mac(), b, (old, now) -> better(old.signal(), now.signal(), true)
+                    || better(old.age(), now.age(), false) ? old : now);
+        }
+        return kept.values();
+    }
+
+    static java.util.Collection<WifiObservation> distinctWifis(java.util.List<WifiObservation> wifis) {
+        Map<MacAddress, WifiObservation> kept = new LinkedHashMap<>();
+        for (WifiObservation w : wifis) {
+            if (w.isOptedOut()) {
+                continue;
+            }
+            kept.merge(w.mac(), w, (old, now) -> better(old.signal(), now.signal(), true)
+                    || better(old.snr(), now.snr(), true) || better(old.age(), now.age(), false) ? old : now);
+        }
+        return kept.values();
+    }
+
+    static java.util.Collection<CellObservation> distinctCells(java.util.List<CellObservation> cells) {
+        Map<CellId, CellObservation> kept = new LinkedHashMap<>();
+        for (CellObservation c : cells) {
+            if (c.cellId().isEmpty()) {
+                continue;
+            }
+            kept.merge(c.cellId().get(), c, (old, now) -> better(old.ta(), now.ta(), false)
+                    || better(old.signal(), now.signal(), true) || better(old.asu(), now.asu(), true)
+                    || better(old.age(), now.age(), false) ? old : now);
+        }
+        return kept.values();
+    }
+
+    /** Whether both values are known and {@code a} is strictly greater ({@code higher}) or smaller than {@code b}. */
+    private static boolean better(Integer a, Integer b, boolean higher) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return higher ? a > b : a < b;
+    }
+
     private static Integer relative(Integer age, int positionAge) {
         if (age == null) {
             return positionAge == 0 ? null : -positionAge;
@@ -123,11 +183,17 @@ public final class ReportObservations {
 
     private static <K> boolean add(Map<K, java.util.List<StationObservation>> map, K key, ReportPosition p,
                                    double weight, org.ichnaea.core.station.StationSource source, long report) {
+        return add(map, key, p, weight, source, report, null, null);
+    }
+
+    private static <K> boolean add(Map<K, java.util.List<StationObservation>> map, K key, ReportPosition p,
+                                   double weight, org.ichnaea.core.station.StationSource source, long report,
+                                   Integer signal, Integer ta) {
         if (!(weight > 0) || !Double.isFinite(weight)) {
             return false;
         }
         map.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(new StationObservation(p.lat(), p.lon(),
-                weight, source, report));
+                weight, source, report, signal, ta));
         return true;
     }
 }

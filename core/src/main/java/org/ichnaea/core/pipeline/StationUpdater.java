@@ -165,7 +165,8 @@ public final class StationUpdater {
                 if (outcome.action().writes()) {
                     Integer newPsc = psc.get(entry.getKey());
                     changed.add(new CellStation(entry.getKey(), newPsc != null ? newPsc
-                            : existing == null ? null : existing.psc(), outcome.station()));
+                            : existing == null ? null : existing.psc(), outcome.station(),
+                            profile(outcome.action(), existing, fresh)));
                 }
             }
             committed.clear();
@@ -177,6 +178,29 @@ public final class StationUpdater {
             areas.addAll(committed.get(0).areas());
         }
         return areas;
+    }
+
+    /**
+     * The cell's signal profile after an action: GNSS observations added to it; started afresh when the cell is new
+     * or replaced (it moved), dropped when it is blocked. Observations whose position came from a query are left
+     * out: they are this service's own answers.
+     */
+    static org.ichnaea.core.station.CellProfile profile(StationAction action, CellStation existing,
+                                                         List<StationObservation> fresh) {
+        org.ichnaea.core.station.CellProfile base = switch (action) {
+            case NEW, REPLACE, NEW_BLOCK, BLOCK -> org.ichnaea.core.station.CellProfile.empty();
+            default -> existing == null ? org.ichnaea.core.station.CellProfile.empty() : existing.profile();
+        };
+        if (action == StationAction.BLOCK || action == StationAction.NEW_BLOCK) {
+            return base;
+        }
+        List<org.ichnaea.core.station.CellProfile.Heard> heard = new ArrayList<>(fresh.size());
+        for (StationObservation o : fresh) {
+            if (!o.isQuery() && (o.signal() != null || o.ta() != null)) {
+                heard.add(new org.ichnaea.core.station.CellProfile.Heard(o.lat(), o.lon(), o.signal(), o.ta()));
+            }
+        }
+        return heard.isEmpty() ? base : base.with(heard);
     }
 
     /** Updates cells without reporting the observations applied. */

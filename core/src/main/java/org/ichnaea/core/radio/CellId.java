@@ -33,6 +33,25 @@ public record CellId(RadioType radio, int mcc, int mnc, int lac, long cid) imple
         return radio == RadioType.NR ? MAX_NR_LAC : MAX_LAC;
     }
 
+    /**
+     * The cell ids of this cell's site, as far as the id tells, as {@code {first, last}}: an LTE cell's eNodeB
+     * ({@code cid >> 8}), an NR cell's gNodeB (assuming at most 12 bits of local cell id), a WCDMA cell's NodeB (same
+     * RNC, same 16-bit cell id but for its last decimal digit, the sector as operators number them), a GSM cell's
+     * site (same id but for its last decimal digit).
+     */
+    public long[] siteCids() {
+        return switch (radio) {
+            case LTE -> new long[] {cid & ~0xFFL, cid | 0xFFL};
+            case NR -> new long[] {cid & ~0xFFFL, cid | 0xFFFL};
+            case WCDMA -> {
+                long rnc = cid & ~0xFFFFL;
+                long local = (cid & 0xFFFF) / 10 * 10;
+                yield new long[] {rnc | local, rnc | Math.min(local + 9, 0xFFFF)};
+            }
+            default -> new long[] {cid / 10 * 10, cid / 10 * 10 + 9};
+        };
+    }
+
     public CellAreaId area() {
         return new CellAreaId(radio, mcc, mnc, lac);
     }

@@ -3,7 +3,7 @@ package org.ichnaea.core.station;
 import org.ichnaea.core.radio.CellId;
 
 /** A cell the service knows, with its primary scrambling code / physical cell id when learned. */
-public record CellStation(CellId id, Integer psc, StationData data) {
+public record CellStation(CellId id, Integer psc, StationData data, CellProfile profile) {
 
     /** Largest radius stored for a cell (ichnaea-behaviour.md §4.1, §5.10). */
     public static final int MAX_RADIUS = 100_000;
@@ -12,5 +12,11 @@ public record CellStation(CellId id, Integer psc, StationData data) {
         if (id == null || data == null) {
             throw new IllegalArgumentException("a cell station needs an id and its data");
         }
+        profile = profile == null ? CellProfile.empty() : profile;
+    }
+
+    /** A cell without a signal profile (imports, tests). */
+    public CellStation(CellId id, Integer psc, StationData data) {
+        this(id, psc, data, null);
     }
 }

@@ -19,6 +19,18 @@ public interface CellStationStore {
     /** Every stored cell of an area. */
     List<CellStation> findByArea(CellAreaId area);
 
+    /** The stored cells of {@code cell}'s site ({@link CellId#siteCids}), itself included when stored. */
+    default List<CellStation> findSite(CellId cell) {
+        long[] range = cell.siteCids();
+        List<CellStation> site = new java.util.ArrayList<>();
+        for (CellStation c : findByArea(cell.area())) {
+            if (c.id().cid() >= range[0] && c.id().cid() <= range[1]) {
+                site.add(c);
+            }
+        }
+        return site;
+    }
+
     /** Inserts or replaces every cell. */
     void saveAll(Collection<CellStation> cells);
 

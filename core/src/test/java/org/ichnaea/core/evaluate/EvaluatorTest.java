@@ -32,7 +32,7 @@ class EvaluatorTest {
     @Test
     void learns_wifi_and_cells_through_the_pipeline_and_measures_the_answers() {
         Evaluator evaluator = new Evaluator(TestRegions.some(), MobileCountryCodes.bundled(), TestClock.fixed(), 2,
-                LookupOrder.DATABASE);
+                LookupOrder.DATABASE, org.ichnaea.core.locate.Algorithm.ICHNAEA);
         List<ReportInput> reports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             reports.add(wifiReport(1_700_000_000_000L + i, LAT, LON, "02:00:00:00:0a:01", "02:00:00:00:0a:02"));

@@ -36,7 +36,10 @@ class PositionSearcherTest {
             .put("1.2.3.4", new GeoIpRecord(0.0, 6.7, "ST", null, false, null));
 
     private Locator locator(WifiStationStore wifiStore) {
-        return Locator.builder().wifiStations(wifiStore).blueStations(blue).cellStations(cells).cellAreas(areas)
+        // Ichnaea's algorithm: these are the compatibility tests (ichnaea-behaviour.md §3); RefinedLocateTest has
+        // the default engine's.
+        return Locator.builder().algorithm(Algorithm.ICHNAEA).wifiStations(wifiStore).blueStations(blue)
+                .cellStations(cells).cellAreas(areas)
                 .geoIp(geoIp).regions(TestRegions.some()).clock(TestClock.fixed()).build();
     }
 

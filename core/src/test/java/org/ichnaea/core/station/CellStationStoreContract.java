@@ -40,6 +40,22 @@ public abstract class CellStationStoreContract {
     }
 
     @Test
+    void keeps_a_cells_signal_profile_and_finds_the_cells_of_its_site() {
+        CellStation base = TestStations.cell(RadioType.LTE, 244, 5, 4100, 256 * 40 + 1).build();
+        CellProfile profile = CellProfile.empty().with(java.util.List.of(
+                new CellProfile.Heard(60.1, 24.9, -80, 2), new CellProfile.Heard(60.2, 24.8, -101, null)));
+        CellStation sector2 = TestStations.cell(RadioType.LTE, 244, 5, 4100, 256 * 40 + 2).build();
+        CellStation otherSite = TestStations.cell(RadioType.LTE, 244, 5, 4100, 256 * 41 + 1).build();
+        store.saveAll(java.util.List.of(new CellStation(base.id(), null, base.data(), profile), sector2, otherSite));
+
+        CellStation found = store.findAll(java.util.List.of(base.id())).get(0);
+        assertThat(found.profile()).isEqualTo(profile);
+        assertThat(store.findAll(java.util.List.of(sector2.id())).get(0).profile().isEmpty()).isTrue();
+        assertThat(store.findSite(new CellId(RadioType.LTE, 244, 5, 4100, 256 * 40 + 9)))
+                .extracting(CellStation::id).containsExactlyInAnyOrder(base.id(), sector2.id());
+    }
+
+    @Test
     void finds_the_cells_of_an_area() {
         CellStation a = TestStations.cell(RadioType.LTE, 244, 5, 4100, 1).build();
         CellStation b = TestStations.cell(RadioType.LTE, 244, 5, 4100, 2).build();

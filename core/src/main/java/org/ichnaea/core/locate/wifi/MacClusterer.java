@@ -28,9 +28,16 @@ public final class MacClusterer {
     private static final double JACOBIAN_STEP = Math.sqrt(Math.ulp(1.0));
 
     private final MacKind kind;
+    private final org.ichnaea.core.locate.Algorithm algorithm;
 
+    /** Ichnaea's search (the compatibility tests' engine). */
     public MacClusterer(MacKind kind) {
+        this(kind, org.ichnaea.core.locate.Algorithm.ICHNAEA);
+    }
+
+    public MacClusterer(MacKind kind, org.ichnaea.core.locate.Algorithm algorithm) {
         this.kind = kind;
+        this.algorithm = algorithm;
     }
 
     /**
@@ -128,6 +135,9 @@ public final class MacClusterer {
      * lowest-scoring ones, compatibility.md §3.1); the score is the sum over all members.
      */
     MacCluster aggregate(List<MacNetwork> cluster) {
+        if (algorithm == org.ichnaea.core.locate.Algorithm.REFINED) {
+            return refined(cluster);
+        }
         List<MacNetwork> sample = new ArrayList<>(cluster);
         sample.sort(Comparator.comparingDouble(MacNetwork::score).reversed());
         if (sample.size() > kind.maxNetworks()) {
@@ -145,6 +155,70 @@ public final class MacClusterer {
             score += net.score();
         }
         return new MacCluster(estimate[0], estimate[1], accuracy, score, List.copyOf(sample));
+    }
+
+    /**
+     * The refined position of a cluster (docs/algorithms.md, "Refined Wi-Fi and Bluetooth answers"): the strongest
+     * networks heard, each weighted by its received power relative to the strongest, averaged; the accuracy from
+     * the weighted spread of those networks around the answer.
+     */
+    MacCluster refined(List<MacNetwork> cluster) {
+        List<MacNetwork> sample = new ArrayList<>(cluster);
+        sample.sort(Comparator.comparingInt(MacNetwork::signal).reversed()
+                .thenComparing(Comparator.comparingDouble(MacNetwork::score).reversed()));
+        int keep = kind == MacKind.WIFI ? Tuning.WIFI_SAMPLE : Tuning.BLUE_SAMPLE;
+        if (sample.size() > keep) {
+            sample = new ArrayList<>(sample.subList(0, keep));
+        }
+        double exponent = kind == MacKind.WIFI ? Tuning.WIFI_POWER : Tuning.BLUE_POWER;
+        int strongest = sample.get(0).signal();
+        double lat = 0;
+        double lon = 0;
+        double total = 0;
+        double[] weights = new double[sample.size()];
+        for (int i = 0; i < weights.length; i++) {
+            MacNetwork net = sample.get(i);
+            weights[i] = Math.pow(10, (net.signal() - strongest) / 10.0 * exponent) * net.ageWeight();
+            lat += weights[i] * net.lat();
+            lon += weights[i] * net.lon();
+            total += weights[i];
+        }
+        lat /= total;
+        lon /= total;
+        double spread = 0;
+        for (int i = 0; i < weights.length; i++) {
+            MacNetwork net = sample.get(i);
+            double d = Geodesy.localDistance(lat, lon, net.lat(), net.lon());
+            spread += weights[i] * d * d;
+        }
+        spread = Math.sqrt(spread / total);
+        double floor = kind == MacKind.WIFI ? Tuning.WIFI_FLOOR : Tuning.BLUE_FLOOR;
+        double factor = kind == MacKind.WIFI ? Tuning.WIFI_SPREAD : Tuning.BLUE_SPREAD;
+        double accuracy = Math.min(Math.max(floor + factor * spread, kind.minAccuracy()), kind.maxAccuracy());
+        double score = 0;
+        for (MacNetwork net : cluster) {
+            score += net.score();
+        }
+        return new MacCluster(lat, lon, accuracy, score, List.copyOf(sample));
+    }
+
+    /**
+     * The refined search's constants, chosen on a split of the training data only (docs/accuracy.md): how many of
+     * the strongest networks are averaged, the exponent of their relative received power, and the accuracy as a
+     * floor plus a multiple of their weighted spread. Bluetooth has no data set yet and takes Wi-Fi's values.
+     */
+    static final class Tuning {
+        static final int WIFI_SAMPLE = 8;
+        static final int BLUE_SAMPLE = 8;
+        static final double WIFI_POWER = 0.5;
+        static final double BLUE_POWER = 0.5;
+        static final double WIFI_FLOOR = 5;
+        static final double BLUE_FLOOR = 5;
+        static final double WIFI_SPREAD = 1.5;
+        static final double BLUE_SPREAD = 1.5;
+
+        private Tuning() {
+        }
     }
 
     /** Weighted-mean start, refined by least squares; the start is kept if the solver fails. */
