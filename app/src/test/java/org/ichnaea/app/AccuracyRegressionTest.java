@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * trains on its training file and asks every validation scan; Cork and Ottawa are split by trace, every third trace
  * from the second held out). Deterministic: a figure that moves is a change of the engine, to be measured and
  * written into docs/accuracy.md. The data sets are not part of the repository; they are looked for in
- * {@code -Dichnaea.evaluation.data=DIR}, else {@code ../shared/data} above the project, and the test is skipped
- * without them.
+ * {@code -Dichnaea.evaluation.data=DIR}, {@code ICHNAEA_EVALUATION_DATA}, a {@code shared/data} folder above the
+ * project, and the team machines' {@code /work/shared/data}; the test is skipped without them.
  */
 class AccuracyRegressionTest {
 
@@ -49,9 +49,14 @@ class AccuracyRegressionTest {
         if (configured != null) {
             candidates.add(Path.of(configured));
         }
+        String env = System.getenv("ICHNAEA_EVALUATION_DATA");
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env));
+        }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             candidates.add(p.resolve("shared").resolve("data"));
         }
+        candidates.add(Path.of("/work/shared/data")); // the team's machines
         data = candidates.stream().filter(p -> Files.isDirectory(p.resolve("ujiindoorloc"))).findFirst().orElse(null);
         Assumptions.assumeTrue(data != null, "the evaluation data sets are not on this machine: " + candidates);
     }
