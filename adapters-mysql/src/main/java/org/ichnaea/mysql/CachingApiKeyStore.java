@@ -2,6 +2,7 @@ package org.ichnaea.mysql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
@@ -11,14 +12,19 @@ import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiKeyStore;
 
 /**
- * An in-process cache in front of another key store (ichnaea-behaviour.md §2.2): at most 500 keys, each kept for
- * 300 s ± up to 30 s (chosen once per process), caching hits and misses, so a steady stream of requests with one key
- * costs no query per request. A lookup that fails is not cached. Writes go through and evict.
+ * An in-process cache in front of another key store (ichnaea-behaviour.md §2.2): at most 500 keys, each found key
+ * kept for 300 s ± up to 30 s (chosen once per process), so a steady stream of requests with one key costs no query
+ * per request. A key that was not found is remembered for {@link #MISS_LIFETIME} only (Ichnaea kept misses as long
+ * as hits): a key created by {@code apikey create}, in another process, works within seconds even if a client tried
+ * it before, while a client repeating an unknown key still costs at most one query per 3 s. A lookup that fails is
+ * not cached. Writes through this cache evict at once.
  */
 public final class CachingApiKeyStore implements ApiKeyStore {
 
     public static final int MAX_KEYS = 500;
     public static final Duration BASE_LIFETIME = Duration.ofSeconds(300);
+    /** How long a key that was not found stays unknown to this process. */
+    public static final Duration MISS_LIFETIME = Duration.ofSeconds(3);
 
     private final ApiKeyStore delegate;
     private final Cache<String, Optional<ApiKey>> cache;
@@ -28,8 +34,33 @@ public final class CachingApiKeyStore implements ApiKeyStore {
     }
 
     public CachingApiKeyStore(ApiKeyStore delegate, Duration lifetime, Ticker ticker) {
+        this(delegate, lifetime, MISS_LIFETIME, ticker);
+    }
+
+    /** With the lifetime of found keys and of misses. */
+    public CachingApiKeyStore(ApiKeyStore delegate, Duration lifetime, Duration missLifetime, Ticker ticker) {
         this.delegate = delegate;
-        this.cache = Caffeine.newBuilder().maximumSize(MAX_KEYS).expireAfterWrite(lifetime).ticker(ticker).build();
+        long hitNanos = lifetime.toNanos();
+        long missNanos = missLifetime.toNanos();
+        this.cache = Caffeine.newBuilder().maximumSize(MAX_KEYS).ticker(ticker)
+                .expireAfter(new Expiry<String, Optional<ApiKey>>() {
+                    @Override
+                    public long expireAfterCreate(String key, Optional<ApiKey> value, long currentTime) {
+                        return value.isPresent() ? hitNanos : missNanos;
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Optional<ApiKey> value, long currentTime,
+                                                  long currentDuration) {
+                        return expireAfterCreate(key, value, currentTime);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Optional<ApiKey> value, long currentTime,
+                                                long currentDuration) {
+                        return currentDuration;
+                    }
+                }).build();
     }
 
     @Override

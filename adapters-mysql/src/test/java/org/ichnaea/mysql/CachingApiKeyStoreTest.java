@@ -82,6 +82,20 @@ class CachingApiKeyStoreTest {
     }
 
     @Test
+    void a_miss_is_remembered_for_three_seconds_only() {
+        assertThat(cache.findByKey("late")).isEmpty();
+        store.save(ApiKey.unlimited("late"));
+        nanos.addAndGet(Duration.ofMillis(2900).toNanos());
+        assertThat(cache.findByKey("late")).as("still the cached miss").isEmpty();
+        nanos.addAndGet(Duration.ofMillis(200).toNanos());
+        assertThat(cache.findByKey("late")).as("created meanwhile, by another process").isPresent();
+        assertThat(store.lookups).hasValue(2);
+        nanos.addAndGet(Duration.ofSeconds(200).toNanos());
+        assertThat(cache.findByKey("late")).as("a hit lasts its full lifetime").isPresent();
+        assertThat(store.lookups).hasValue(2);
+    }
+
+    @Test
     void a_failed_lookup_is_not_cached() {
         store.save(ApiKey.unlimited("k"));
         store.down = true;
@@ -103,5 +117,6 @@ class CachingApiKeyStoreTest {
     void the_default_lifetime_is_300_seconds_give_or_take_30() {
         assertThat(CachingApiKeyStore.BASE_LIFETIME).isEqualTo(Duration.ofSeconds(300));
         assertThat(CachingApiKeyStore.MAX_KEYS).isEqualTo(500);
+        assertThat(CachingApiKeyStore.MISS_LIFETIME).isEqualTo(Duration.ofSeconds(3));
     }
 }
