@@ -19,6 +19,12 @@ public record StationData(Double lat, Double lon, Double maxLat, Double minLat, 
     public static final int TEMPORARY_BLOCK_DAYS = 2;
     /** A station may be blocked once per this many days of known life before the block becomes permanent. */
     public static final int PERMANENT_BLOCK_DAYS_PER_BLOCK = 30;
+    /**
+     * {@code block_last} of a block an operator set ({@code station block}): the last date a {@code DATE} column
+     * holds. The first rule of {@link #isBlocked} (within two days after {@code block_last}) then holds on every date,
+     * in this service and in Ichnaea's code alike, whatever the station's age and block count.
+     */
+    public static final LocalDate BLOCKED_FOR_GOOD = LocalDate.of(9999, 12, 31);
 
     public StationData {
         if ((lat == null) != (lon == null)) {
@@ -51,6 +57,29 @@ public record StationData(Double lat, Double lon, Double maxLat, Double minLat, 
             return blockCount >= Math.rint(ageDays / (double) PERMANENT_BLOCK_DAYS_PER_BLOCK);
         }
         return false;
+    }
+
+    /** Whether an operator blocked this station for good ({@link #blockedForGood}). */
+    public boolean isBlockedForGood() {
+        return BLOCKED_FOR_GOOD.equals(blockLast);
+    }
+
+    /**
+     * The station an operator's block leaves ({@code station block}; an opt-out request, a wrong cell): no position,
+     * no region, no samples, nothing a query or an export could show, and blocked on every date to come, so that the
+     * pipeline drops every later observation of it (StationUpdate's first rule) instead of learning it again. Its
+     * creation time and first block are kept; the block count goes up by one, as for a block the pipeline sets.
+     *
+     * @param existing the stored station, or null to block one never seen
+     */
+    public static StationData blockedForGood(StationData existing, Instant now) {
+        LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+        Integer count = existing == null || existing.blockCount() == null ? 1
+                : Math.min(existing.blockCount() + 1, 255);
+        return new StationData(null, null, null, null, null, null, null, null, null, null, null,
+                existing != null && existing.created() != null ? existing.created() : now, now, null,
+                existing != null && existing.blockFirst() != null ? existing.blockFirst() : today, BLOCKED_FOR_GOOD,
+                count);
     }
 
     /** Whether the locate APIs may use this station: it has a position and is not blocked. */

@@ -154,6 +154,32 @@ class StationUpdateTest {
     }
 
     @Test
+    void a_station_an_operator_blocked_drops_its_observations_for_good() {
+        StationData learned = gnssStation();
+        StationData blocked = StationData.blockedForGood(learned, TestClock.NOW);
+        assertThat(blocked.hasPosition()).isFalse();
+        assertThat(blocked.region()).isNull();
+        assertThat(blocked.samples()).isNull();
+        assertThat(blocked.created()).isEqualTo(learned.created());
+        assertThat(blocked.blockFirst()).isEqualTo(TestClock.TODAY);
+        assertThat(blocked.blockLast()).isEqualTo(StationData.BLOCKED_FOR_GOOD);
+        assertThat(blocked.blockCount()).isEqualTo(1);
+        assertThat(blocked.isBlockedForGood()).isTrue();
+        for (java.time.Instant later : List.of(TestClock.NOW, TestClock.NOW.plus(java.time.Duration.ofDays(3)),
+                TestClock.NOW.plus(java.time.Duration.ofDays(365 * 60)))) {
+            // 60 years on, far past where a count of blocks would stop blocking (one block per 30 days of age).
+            Outcome out = StationUpdate.apply(StationKind.WIFI, blocked, List.of(gnss(51.5, -0.1)), later, REGIONS);
+            assertThat(out.action()).as("at " + later).isEqualTo(StationAction.DROPPED);
+            assertThat(out.station()).isNull();
+        }
+        StationData never = StationData.blockedForGood(null, TestClock.NOW);
+        assertThat(never.created()).isEqualTo(TestClock.NOW);
+        assertThat(never.isBlocked(TestClock.TODAY.plusYears(100))).isTrue();
+        assertThat(StationData.blockedForGood(blocked, TestClock.NOW).blockCount()).isEqualTo(2);
+        assertThat(gnssStation().withBlocks(TestClock.TODAY, TestClock.TODAY, 1).isBlockedForGood()).isFalse();
+    }
+
+    @Test
     void gnss_data_wins_over_query_data_in_one_batch() {
         Outcome out = wifi(null, query(10, 10), gnss(51.5, -0.1));
         assertThat(out.action()).isEqualTo(StationAction.NEW);
