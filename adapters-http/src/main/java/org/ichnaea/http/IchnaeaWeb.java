@@ -69,9 +69,9 @@ public final class IchnaeaWeb {
         api.put("/v1/geolocate", geolocate);
         api.put("/v1/country", region);
         api.put("/v1/region", region);
-        api.put("/v2/geosubmit", GeosubmitHandler.v2(gate, services.submit(), max));
-        api.put("/v1/geosubmit", GeosubmitHandler.v1(gate, services.submit(), max));
-        api.put("/v1/submit", GeosubmitHandler.v0(gate, services.submit(), max));
+        api.put("/v2/geosubmit", GeosubmitHandler.v2(gate, services.submit(), max, metrics));
+        api.put("/v1/geosubmit", GeosubmitHandler.v1(gate, services.submit(), max, metrics));
+        api.put("/v1/submit", GeosubmitHandler.v0(gate, services.submit(), max, metrics));
         Handler heartbeat = new HeartbeatHandler(services.checks());
         Handler lbheartbeat = ctx -> Responses.json(ctx, 200, Map.of("status", "OK"));
         Map<String, Object> version = new LinkedHashMap<>();

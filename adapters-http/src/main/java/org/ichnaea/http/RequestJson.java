@@ -24,13 +24,13 @@ public final class RequestJson {
 
     /** The reports of a {@code /v2/geosubmit} body ({@code {"items": [...]}}). */
     public static List<ReportInput> geosubmit(JsonNode body) {
-        return RequestParsers.geosubmit(body);
+        return RequestParsers.geosubmit(body).reports();
     }
 
     /** One item of a {@code /v2/geosubmit} body, read as if it were sent alone; empty if it is not an object. */
     public static List<ReportInput> geosubmitItem(JsonNode item) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putArray("items").add(item);
-        return RequestParsers.geosubmit(body);
+        return RequestParsers.geosubmit(body).reports();
     }
 }

@@ -143,10 +143,18 @@ final class RequestParsers {
         return items;
     }
 
-    /** Geosubmit v2 (and v1 flat items, whose position fields sit on the item). */
-    static List<ReportInput> geosubmit(JsonNode body) {
+    /** The reports of a submission, and how many of its items were old {@code /v1/submit} items. */
+    record Submission(List<ReportInput> reports, int v0Items) {
+    }
+
+    /**
+     * Geosubmit v2 (and v1 flat items, whose position fields sit on the item), and, as an extension, old
+     * {@code /v1/submit} items ({@link #isV0Item}), which GeoClue 2.6 posts to {@code /v2/geosubmit}.
+     */
+    static Submission geosubmit(JsonNode body) {
         JsonNode items = items(body);
         List<ReportInput> reports = new ArrayList<>(items.size());
+        int v0Items = 0;
         int index = -1;
         for (JsonNode item : items) {
             index++;
@@ -154,6 +162,11 @@ final class RequestParsers {
                 continue;
             }
             String prefix = "items." + index + ".";
+            if (isV0Item(item)) {
+                reports.add(v0Item(item, prefix));
+                v0Items++;
+                continue;
+            }
             JsonNode p = item.get("position");
             JsonNode pos = p != null && p.isObject() ? p : item;
             ReportInput.Position position = new ReportInput.Position(Json.number(pos.get("latitude")),
@@ -167,7 +180,21 @@ final class RequestParsers {
                     list(item, "cellTowers", prefix, REPORT_MAX_CELLS, RequestParsers::cell),
                     list(item, "wifiAccessPoints", prefix, REPORT_MAX_WIFIS, RequestParsers::wifi)));
         }
-        return reports;
+        return new Submission(reports, v0Items);
+    }
+
+    /**
+     * Whether a geosubmit item is an old {@code /v1/submit} item: no {@code position} object and no
+     * {@code latitude}, but {@code lat} and at least one of the lists {@code wifi}, {@code cell}, {@code blue} (and
+     * none of the v2 lists). GeoClue 2.6 (Debian bookworm) sends such items to its default submission URL,
+     * {@code /v2/geosubmit}; Ichnaea dropped them, this service reads them as {@code /v1/submit} would.
+     */
+    static boolean isV0Item(JsonNode item) {
+        JsonNode position = item.get("position");
+        return (position == null || !position.isObject()) && item.get("latitude") == null && item.get("lat") != null
+                && (item.get("wifi") != null || item.get("cell") != null || item.get("blue") != null)
+                && item.get("wifiAccessPoints") == null && item.get("cellTowers") == null
+                && item.get("bluetoothBeacons") == null;
     }
 
     /** The deprecated {@code /v1/submit} ("v0") format, renamed to v2 names. */
@@ -177,21 +204,24 @@ final class RequestParsers {
         int index = -1;
         for (JsonNode item : items) {
             index++;
-            if (!item.isObject()) {
-                continue;
+            if (item.isObject()) {
+                reports.add(v0Item(item, "items." + index + "."));
             }
-            String prefix = "items." + index + ".";
-            ReportInput.Position position = new ReportInput.Position(Json.number(item.get("lat")),
-                    Json.number(item.get("lon")), Json.number(item.get("accuracy")),
-                    Json.number(item.get("altitude")), Json.number(item.get("altitude_accuracy")),
-                    Json.number(item.get("heading")), Json.number(item.get("pressure")),
-                    Json.number(item.get("speed")), Json.integer(item.get("age")), Json.string(item.get("source")));
-            reports.add(new ReportInput(IsoTimes.toMillis(Json.string(item.get("time"))), position,
-                    Json.string(item.get("radio")),
-                    list(item, "blue", prefix, REPORT_MAX_BLUES, RequestParsers::blue),
-                    list(item, "cell", prefix, REPORT_MAX_CELLS, RequestParsers::cell),
-                    list(item, "wifi", prefix, REPORT_MAX_WIFIS, RequestParsers::wifi)));
         }
         return reports;
+    }
+
+    /** One {@code /v1/submit} item; {@code prefix} names it in parse errors. */
+    private static ReportInput v0Item(JsonNode item, String prefix) {
+        ReportInput.Position position = new ReportInput.Position(Json.number(item.get("lat")),
+                Json.number(item.get("lon")), Json.number(item.get("accuracy")),
+                Json.number(item.get("altitude")), Json.number(item.get("altitude_accuracy")),
+                Json.number(item.get("heading")), Json.number(item.get("pressure")),
+                Json.number(item.get("speed")), Json.integer(item.get("age")), Json.string(item.get("source")));
+        return new ReportInput(IsoTimes.toMillis(Json.string(item.get("time"))), position,
+                Json.string(item.get("radio")),
+                list(item, "blue", prefix, REPORT_MAX_BLUES, RequestParsers::blue),
+                list(item, "cell", prefix, REPORT_MAX_CELLS, RequestParsers::cell),
+                list(item, "wifi", prefix, REPORT_MAX_WIFIS, RequestParsers::wifi));
     }
 }

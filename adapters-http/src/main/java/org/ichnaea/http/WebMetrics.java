@@ -15,7 +15,8 @@ import org.ichnaea.core.locate.Result;
 /**
  * Micrometer metrics in Prometheus format at {@code /__metrics__}: requests by path, method and status with timings
  * ({@code http_server_requests}), locate and region results by outcome and source ({@code locate_results}), requests
- * per API key and API ({@code api_key_requests}, keys shortened as in the logs) and queue sizes ({@code queue_size}).
+ * per API key and API ({@code api_key_requests}, keys shortened as in the logs), queue sizes ({@code queue_size}) and
+ * old {@code /v1/submit} items posted to the geosubmit APIs ({@code submit_v0_items}).
  */
 public final class WebMetrics {
 
@@ -58,6 +59,16 @@ public final class WebMetrics {
         Counter.builder("locate_results").tag("api", api).tag("result", best.isPresent() ? "hit" : "miss")
                 .tag("source", best.map(r -> r.source().name().toLowerCase(java.util.Locale.ROOT)).orElse("none"))
                 .register(registry).increment();
+    }
+
+    /**
+     * Counts old {@code /v1/submit} items posted to a geosubmit API ({@code submit_v0_items}), read as such: GeoClue
+     * 2.6 sends them to {@code /v2/geosubmit}.
+     */
+    void v0Items(String apiPath, int items) {
+        Counter.builder("submit_v0_items").tag("api", apiPath)
+                .description("Old /v1/submit items posted to a geosubmit API and read as such")
+                .register(registry).increment(items);
     }
 
     String scrape() {

@@ -58,6 +58,49 @@ class SubmitAndMonitoringApiTest {
         });
     }
 
+    /** GeoClue 2.6's body (src/gclue-mozilla.c, gclue_mozilla_create_submit_query), as Debian bookworm posts it. */
+    static final String GEOCLUE_2_6 = "{\"items\":[{\"lat\":52.520000000000003,\"lon\":13.404999999999999,"
+            + "\"accuracy\":25.0,\"altitude\":40.0,\"time\":\"2024-05-01T14:03:27+02\",\"radioType\":\"gsm\","
+            + "\"wifi\":[{\"key\":\"b0:b0:b0:00:00:01\",\"signal\":-60,\"frequency\":2412},"
+            + "{\"key\":\"b0:b0:b0:00:00:02\",\"signal\":-71,\"frequency\":5180}],"
+            + "\"cell\":[{\"radio\":\"gsm\",\"cid\":12345678,\"mcc\":262,\"mnc\":2,\"lac\":812}]}]}";
+
+    @Test
+    void old_submit_items_from_geoclue_are_read_at_both_geosubmit_apis_and_counted() {
+        JavalinTest.test(web.app(), (server, client) -> {
+            Response v2 = post(client, "/v2/geosubmit?key=geoclue_debian", GEOCLUE_2_6);
+            assertThat(v2.code()).isEqualTo(200);
+            assertThat(v2.body().string()).isEqualTo("{}");
+            assertThat(post(client, "/v1/geosubmit", GEOCLUE_2_6).code()).isEqualTo(200);
+            assertThat(post(client, "/v2/geosubmit", "{\"items\":[{\"latitude\":52.5,\"longitude\":13.4,"
+                    + "\"lat\":1,\"wifi\":[],\"wifiAccessPoints\":[{\"macAddress\":\"b0:b0:b0:00:00:03\"}]}]}")
+                    .code()).as("a v1 geosubmit item is not an old item").isEqualTo(200);
+            String metrics = client.get("/__metrics__").body().string();
+            assertThat(metrics).contains("submit_v0_items_total{api=\"v2.geosubmit\"} 1.0",
+                    "submit_v0_items_total{api=\"v1.geosubmit\"} 1.0");
+        });
+        List<IncomingReport> items = queued();
+        assertThat(items).hasSize(3);
+        for (IncomingReport item : items.subList(0, 2)) {
+            assertThat(item.report().position().lat()).isEqualTo(52.52, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(item.report().position().accuracy()).isEqualTo(25.0);
+            assertThat(item.report().timestamp()).as("GeoClue's hour-only offset")
+                    .isEqualTo(java.time.Instant.parse("2024-05-01T12:03:27Z").toEpochMilli());
+            assertThat(item.report().wifis()).extracting(w -> w.mac().hex())
+                    .containsExactly("b0b0b0000001", "b0b0b0000002");
+            assertThat(item.report().wifis().get(1).frequency()).isEqualTo(5180);
+            assertThat(item.report().cells()).singleElement().satisfies(c -> {
+                assertThat(c.radio()).as("a GSM cell id above 65535 is WCDMA").isEqualTo(RadioType.WCDMA);
+                assertThat(c.cid()).isEqualTo(12_345_678L);
+                assertThat(c.lac()).isEqualTo(812);
+            });
+        }
+        assertThat(items.get(0).apiKey()).isEqualTo("geoclue_debian");
+        assertThat(items.get(2).report().position().lat()).isEqualTo(52.5);
+        assertThat(items.get(2).report().wifis()).singleElement()
+                .satisfies(w -> assertThat(w.mac().hex()).isEqualTo("b0b0b0000003"));
+    }
+
     @Test
     void submissions_need_no_key_and_an_unknown_key_submits_anonymously() {
         JavalinTest.test(web.app(), (server, client) -> {

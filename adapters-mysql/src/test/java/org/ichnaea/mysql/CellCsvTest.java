@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
@@ -56,6 +57,34 @@ class CellCsvTest {
     }
 
     @Test
+    void a_gsm_row_with_a_cell_id_above_65535_is_a_wcdma_cell_and_the_summary_counts_radios_and_skips() {
+        Database db = TestDatabases.h2();
+        MysqlCellStationStore cells = new MysqlCellStationStore(db, db);
+        String file = String.join("\n", CellCsv.HEADER,
+                "GSM,262,2,812,1234,,13.405,52.52,1500,12,1,1700000000,1750000000,",
+                "GSM,262,2,812,65536,,13.41,52.52,1500,12,1,1700000000,1750000000,",
+                "UMTS,262,2,812,31234567,400,13.406,52.521,2000,3,1,1700000000,1750000001,",
+                "CDMA,310,0,1,1,,0,0,0,0,1,0,0,",
+                "CDMA,310,0,1,2,,0,0,0,0,1,0,0,",
+                "LTE,262,2,70000,5,,13.4,52.5,800,7,1,1700000000,1750000002,",
+                "LTE,234,10,100,5,311,-0.1,51.5,800,7,1,1700000000,1750000002,",
+                "NR,244,5,16777215,68719476735,1007,24.94,60.17,300,2,1,1700000000,1750000003,");
+        List<String> bad = new ArrayList<>();
+        CellCsv.Result result = CellCsv.importFrom(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                cells, TestRegions.some(), bad::add, n -> { });
+
+        assertThat(cells.findAll(List.of(new CellId(RadioType.WCDMA, 262, 2, 812, 65536)))).as("stored as WCDMA")
+                .hasSize(1);
+        assertThat(cells.findAll(List.of(new CellId(RadioType.GSM, 262, 2, 812, 65536)))).isEmpty();
+        assertThat(result.areas()).contains(new CellAreaId(RadioType.WCDMA, 262, 2, 812))
+                .contains(new CellAreaId(RadioType.GSM, 262, 2, 812));
+        assertThat(bad).singleElement().asString().startsWith("line 7: area code out of range for lte: 70000");
+        assertThat(result.malformed()).isZero();
+        assertThat(result.summary()).isEqualTo("9 lines: 5 cells read (GSM 1, UMTS 2 (1 GSM with cell id > 65535), "
+                + "LTE 1, NR 1): 5 inserted, 0 updated, 0 unchanged; skipped: 2 CDMA, 1 out of range, 0 malformed");
+    }
+
+    @Test
     void bad_lines_are_reported_by_number_and_skipped_and_older_rows_do_not_overwrite() {
         Database db = TestDatabases.h2();
         MysqlCellStationStore cells = new MysqlCellStationStore(db, db);
@@ -71,11 +100,13 @@ class CellCsvTest {
         List<String> bad = new ArrayList<>();
         CellCsv.Result result = CellCsv.importFrom(new ByteArrayInputStream(second.getBytes(StandardCharsets.UTF_8)),
                 cells, TestRegions.some(), bad::add, n -> { });
-        assertThat(bad).hasSize(4);
-        assertThat(bad.get(0)).startsWith("line 2: unsupported radio 'CDMA'");
-        assertThat(bad.get(1)).startsWith("line 3: 'cell' is not a whole number");
-        assertThat(bad.get(2)).startsWith("line 4: position out of range");
-        assertThat(bad.get(3)).startsWith("line 5: expected 14 columns");
+        assertThat(bad).as("CDMA rows are counted, not reported one by one").hasSize(3);
+        assertThat(bad.get(0)).startsWith("line 3: 'cell' is not a whole number");
+        assertThat(bad.get(1)).startsWith("line 4: position out of range");
+        assertThat(bad.get(2)).startsWith("line 5: expected 14 columns");
+        assertThat(result.skipped()).containsOnly(Map.entry(CellCsv.Skip.CDMA, 1L),
+                Map.entry(CellCsv.Skip.MALFORMED, 2L), Map.entry(CellCsv.Skip.OUT_OF_RANGE, 1L));
+        assertThat(result.malformed()).isEqualTo(2);
         assertThat(result.updated()).isEqualTo(1);
         assertThat(result.unchanged()).as("the GSM row is older than the stored cell").isEqualTo(1);
         CellStation lte = cells.findAll(List.of(new CellId(RadioType.LTE, 234, 10, 100, 5))).get(0);

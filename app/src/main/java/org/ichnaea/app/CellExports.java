@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
 import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.mysql.dump.CellCsv;
@@ -29,17 +30,27 @@ final class CellExports {
 
     /** Writes the full export; answers the file. */
     static Path full(CellStationStore cells, Path dir, Instant now) throws IOException {
+        return full(cells, dir, now, n -> { });
+    }
+
+    /** As {@link #full(CellStationStore, Path, Instant)}; {@code progress} hears the rows written so far. */
+    static Path full(CellStationStore cells, Path dir, Instant now, LongConsumer progress) throws IOException {
         Instant since = now.minus(365, ChronoUnit.DAYS);
         Path file = dir.resolve("MLS-full-cell-export-" + DAY.format(now) + ".csv.gz");
-        write(cells, file, since, now.plusSeconds(1));
+        write(cells, file, since, now.plusSeconds(1), progress);
         return file;
     }
 
     /** Writes the diff of the hour before the current full hour; answers the file. */
     static Path diff(CellStationStore cells, Path dir, Instant now) throws IOException {
+        return diff(cells, dir, now, n -> { });
+    }
+
+    /** As {@link #diff(CellStationStore, Path, Instant)}; {@code progress} hears the rows written so far. */
+    static Path diff(CellStationStore cells, Path dir, Instant now, LongConsumer progress) throws IOException {
         Instant top = now.truncatedTo(ChronoUnit.HOURS);
         Path file = dir.resolve("MLS-diff-cell-export-" + HOUR.format(top) + ".csv.gz");
-        write(cells, file, top.minus(1, ChronoUnit.HOURS), top);
+        write(cells, file, top.minus(1, ChronoUnit.HOURS), top, progress);
         return file;
     }
 
@@ -85,7 +96,8 @@ final class CellExports {
         return deleted;
     }
 
-    private static void write(CellStationStore cells, Path file, Instant from, Instant until) throws IOException {
+    private static void write(CellStationStore cells, Path file, Instant from, Instant until, LongConsumer progress)
+            throws IOException {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".export", ".tmp");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
@@ -94,7 +106,7 @@ final class CellExports {
             }
         }) {
             CellCsv.export(cells, out, cell -> cell.data().modified() != null
-                    && !cell.data().modified().isBefore(from) && cell.data().modified().isBefore(until));
+                    && !cell.data().modified().isBefore(from) && cell.data().modified().isBefore(until), progress);
         } catch (RuntimeException | IOException e) {
             Files.deleteIfExists(tmp);
             throw e;

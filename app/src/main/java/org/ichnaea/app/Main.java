@@ -209,12 +209,14 @@ public final class Main extends CommandGroup {
             subcommands = {ApiKeys.Create.class, ApiKeys.ListKeys.class, ApiKeys.Delete.class})
     static final class ApiKeys extends CommandGroup {
 
-        @Command(name = "create", description = "Create or replace a key (maxreq 100, locate and region allowed).")
+        @Command(name = "create", description = "Create or replace a key (no daily limit unless --maxreq, locate and "
+                + "region allowed, no fallback); prints what it made.")
         static final class Create implements Callable<Integer> {
             @Parameters(index = "0", description = "The key: 1 to 40 characters of A-Z a-z 0-9 _ -.")
             String key;
-            @Option(names = "--maxreq", description = "Requests per day and API path; 0 is unlimited (default 100).")
-            Integer maxreq = 100;
+            @Option(names = "--maxreq", description = "Requests per day and API path, then 403 dailyLimitExceeded; "
+                    + "0 or none is unlimited (default: unlimited).")
+            Integer maxreq;
             @Option(names = "--no-locate", description = "Refuse /v1/geolocate.")
             boolean noLocate;
             @Option(names = "--no-region", description = "Refuse /v1/country.")
@@ -256,8 +258,19 @@ public final class Main extends CommandGroup {
                 try (Application app = Application.open(settings())) {
                     app.keys.save(apiKey);
                 }
-                System.out.println("created " + key);
+                System.out.println("created " + describe(apiKey));
                 return 0;
+            }
+
+            /** What a key allows, in one line: {@code mykey: no daily limit, locate and region allowed, no fallback}. */
+            static String describe(ApiKey k) {
+                String limit = k.isLimited() ? "at most " + k.maxreq() + " requests a day per API (then 403 "
+                        + "dailyLimitExceeded)" : "no daily limit";
+                String apis = k.allowLocate() && k.allowRegion() ? "locate and region allowed"
+                        : k.allowLocate() ? "locate allowed, region refused"
+                        : k.allowRegion() ? "region allowed, locate refused" : "locate and region refused";
+                return k.validKey() + ": " + limit + ", " + apis + ", "
+                        + (k.canFallback() ? "fallback " + k.fallbackName() : "no fallback");
             }
         }
 
@@ -298,8 +311,10 @@ public final class Main extends CommandGroup {
     @Command(name = "import", description = "Import data.", subcommands = {Import.Stations.class, Import.Cells.class})
     static final class Import extends CommandGroup {
 
-        @Command(name = "cells", description = "Import MLS or OpenCelliD cell CSV (FILE or FILE.gz); bad lines are "
-                + "reported by number and skipped; exits 1 if there were any.")
+        @Command(name = "cells", description = "Import MLS or OpenCelliD cell CSV (FILE or FILE.gz). CDMA rows are "
+                + "skipped and counted; rows out of range or malformed are reported by number and skipped; a GSM row "
+                + "with a cell id above 65535 is stored as WCDMA. Prints counts per radio and per skip reason; exits "
+                + "1 only if some lines were malformed.")
         static final class Cells implements Callable<Integer> {
             @Parameters(index = "0", paramLabel = "FILE")
             String file;
@@ -313,16 +328,14 @@ public final class Main extends CommandGroup {
                                 if (reported[0]++ < 100) {
                                     System.err.println("ichnaea: " + bad);
                                 }
-                            }, n -> System.err.printf("... %,d lines%n", n));
+                            }, ProgressLine.to(System.err, "import cells: %,d lines read"));
                     var areas = app.areaUpdater(Clock.systemUTC());
                     List<org.ichnaea.core.radio.CellAreaId> ids = new java.util.ArrayList<>(result.areas());
                     for (int i = 0; i < ids.size(); i += 500) {
                         areas.update(ids.subList(i, Math.min(ids.size(), i + 500)));
                     }
-                    System.out.printf("%,d lines: %,d cells inserted, %,d updated, %,d unchanged, %,d bad; "
-                                    + "%,d areas recomputed%n", result.lines(), result.inserted(), result.updated(),
-                            result.unchanged(), result.bad(), ids.size());
-                    return result.bad() > 0 ? 1 : 0;
+                    System.out.printf("%s; %,d areas recomputed%n", result.summary(), ids.size());
+                    return result.malformed() > 0 ? 1 : 0;
                 }
             }
         }
@@ -338,7 +351,7 @@ public final class Main extends CommandGroup {
                     StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
                     try {
                         StationJsonLines.Counts counts = lines.importFrom(in,
-                                n -> System.err.printf("... %,d lines%n", n));
+                                ProgressLine.to(System.err, "import stations: %,d lines read"));
                         System.out.printf("imported %,d stations (wifi %,d, blue %,d, cell %,d, cellarea %,d)%n",
                                 counts.total(), counts.wifi(), counts.blue(), counts.cell(), counts.cellArea());
                         return 0;
@@ -372,8 +385,9 @@ public final class Main extends CommandGroup {
             @Override
             public Integer call() throws IOException {
                 try (Application app = Application.open(settings())) {
-                    Path file = kind.full ? CellExports.full(app.cells, dir, java.time.Instant.now())
-                            : CellExports.diff(app.cells, dir, java.time.Instant.now());
+                    ProgressLine progress = ProgressLine.to(System.err, "export cells: %,d cells written");
+                    Path file = kind.full ? CellExports.full(app.cells, dir, java.time.Instant.now(), progress)
+                            : CellExports.diff(app.cells, dir, java.time.Instant.now(), progress);
                     System.out.println(file);
                 }
                 return 0;
@@ -391,7 +405,8 @@ public final class Main extends CommandGroup {
                     StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
                     StationJsonLines.Counts counts;
                     try (OutputStream out = create(file)) {
-                        counts = lines.export(out, n -> System.err.printf("... %,d stations%n", n));
+                        counts = lines.export(out, ProgressLine.to(System.err, "export stations: %,d stations "
+                                + "written"));
                     }
                     System.err.printf("exported %,d stations%n", counts.total());
                 }

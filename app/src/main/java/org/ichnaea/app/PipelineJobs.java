@@ -107,26 +107,35 @@ final class PipelineJobs {
 
     /** Drains every queue, then brings statistics, region totals and tiles up to date: the {@code process} command. */
     static Pipeline.Result processAll(Parts parts) {
-        long[] lastLine = {0};
-        parts.pipeline().onProgress((config, n) -> {
-            // A line at most every 2 s: long drains show they move.
-            long now = System.nanoTime();
-            if (now - lastLine[0] > 2_000_000_000L || lastLine[0] == 0) {
-                lastLine[0] = now;
-                System.out.printf("process: %s: %d reports exported so far%n", config, n);
-                System.out.flush();
-            }
-        });
+        // A line at most every 2 s: long drains and renders show they move.
+        ProgressLine progress = ProgressLine.to(System.out);
+        parts.pipeline().onProgress((config, n) ->
+                progress.line("process: " + config + ": " + n + " reports exported so far"));
         Pipeline.Result result = parts.pipeline().drain();
         parts.statFlush().run();
         parts.app().regionStats.recompute();
-        renderTiles(parts);
+        renderTiles(parts, new TileRenderer.Progress() {
+            @Override
+            public void cellsRead(long cells) {
+                progress.line(String.format(Locale.ROOT, "process: tiles: %,d grid cells read", cells));
+            }
+
+            @Override
+            public void layerDrawn(int done, int layers, long tiles) {
+                progress.line(String.format(Locale.ROOT, "process: tiles: %d of %d zoom layers drawn, %,d tiles",
+                        done, layers, tiles));
+            }
+        });
         return result;
     }
 
     static void renderTiles(Parts parts) {
+        renderTiles(parts, TileRenderer.Progress.NONE);
+    }
+
+    static void renderTiles(Parts parts, TileRenderer.Progress progress) {
         LocalDate today = LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC);
-        TileRenderer.Result r = parts.tiles().render(parts.app().datamap, parts.app().tilesDir(), today);
+        TileRenderer.Result r = parts.tiles().render(parts.app().datamap, parts.app().tilesDir(), today, progress);
         LOG.info("coverage tiles: {} grid cells, {} tiles in {} ms", r.cells(), r.tiles(), r.elapsedMillis());
     }
 

@@ -23,7 +23,10 @@ public record ApiKey(String validKey, Integer maxreq, boolean allowFallback, boo
         }
     }
 
-    /** A key as the CLI creates it: 100 requests a day, locate and region allowed, no fallback, all stored. */
+    /**
+     * A key as Ichnaea's CLI created it: 100 requests a day, locate and region allowed, no fallback, all stored. (This
+     * project's {@code apikey create} makes unlimited keys unless given {@code --maxreq}.)
+     */
     public static ApiKey withDefaults(String key) {
         return new ApiKey(key, 100, false, true, true, null, FallbackSchema.ICHNAEA_V1, null, null, null, null,
                 100, 100);

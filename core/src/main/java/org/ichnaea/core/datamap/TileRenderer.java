@@ -132,6 +132,33 @@ public final class TileRenderer {
      * @throws UncheckedIOException if the tiles cannot be written; {@code tilesDir} then keeps its previous content
      */
     public Result render(DataMapStore store, Path tilesDir, LocalDate today) {
+        return render(store, tilesDir, today, Progress.NONE);
+    }
+
+    /**
+     * What a long render has done so far, for progress lines: called from the rendering thread, often (every
+     * {@link #PROGRESS_CELLS} grid cells read, after each layer of tiles), so a listener throttles its own output.
+     */
+    public interface Progress {
+        /** Hears nothing. */
+        Progress NONE = new Progress() {
+        };
+
+        /** {@code cells} grid cells read from the store so far. */
+        default void cellsRead(long cells) {
+        }
+
+        /** {@code done} of {@code layers} layers (zoom levels, plus the 2x zoom 0) drawn, {@code tiles} so far. */
+        default void layerDrawn(int done, int layers, long tiles) {
+        }
+    }
+
+    /** Grid cells read between two {@link Progress#cellsRead} calls. */
+    public static final int PROGRESS_CELLS = 10_000;
+
+    /** As {@link #render(DataMapStore, Path, LocalDate)}, telling {@code progress} how far it got. */
+    public Result render(DataMapStore store, Path tilesDir, LocalDate today, Progress progress) {
+        Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
         Path target = tilesDir.toAbsolutePath().normalize();
         Path fresh = sibling(target, ".new");
@@ -153,9 +180,9 @@ public final class TileRenderer {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock ignored = lockFile.lock()) {
             recover(target, fresh, old);
-            Cells cells = Cells.read(store, today);
+            Cells cells = Cells.read(store, today, progress);
             Files.createDirectories(fresh);
-            int tiles = draw(cells, fresh, pool);
+            int tiles = draw(cells, fresh, pool, progress);
             String json = "{\"updated\": \"" + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\", \"cells\": "
                     + cells.size + ", \"tiles\": " + tiles + "}\n";
             writeAtomically(fresh.resolve(DATA_JSON), json.getBytes(StandardCharsets.UTF_8));
@@ -195,9 +222,16 @@ public final class TileRenderer {
         int[] height = new int[1 << 14];
         byte[] count = new byte[1 << 14];
 
-        static Cells read(DataMapStore store, LocalDate today) {
+        static Cells read(DataMapStore store, LocalDate today, Progress progress) {
             Cells cells = new Cells();
-            store.forEach(entry -> cells.add(entry, today));
+            long[] read = {0};
+            store.forEach(entry -> {
+                cells.add(entry, today);
+                if (++read[0] % PROGRESS_CELLS == 0) {
+                    progress.cellsRead(read[0]);
+                }
+            });
+            progress.cellsRead(read[0]);
             return cells;
         }
 
@@ -248,7 +282,7 @@ public final class TileRenderer {
         }
     }
 
-    private int draw(Cells cells, Path dir, ExecutorService pool) throws IOException {
+    private int draw(Cells cells, Path dir, ExecutorService pool, Progress progress) throws IOException {
         List<Layer> layers = new ArrayList<>();
         layers.add(new Layer(0, 2 * TileMath.TILE_SIZE, "@2x"));
         for (int z = 0; z <= maxZoom; z++) {
@@ -261,12 +295,14 @@ public final class TileRenderer {
             }
             Keys keys = new Keys(new long[Math.max(16, cells.size + (cells.size >> 3))], 0);
             int tiles = 0;
+            int done = 0;
             for (Layer layer : layers) {
                 keys = sortKeys(cells, layer, keys.keys());
                 int written = drawLayer(layer, keys, painters, pool, dir);
                 if (layer.tileSize() == TileMath.TILE_SIZE) {
                     tiles += written;
                 }
+                progress.layerDrawn(++done, layers.size(), tiles);
             }
             return tiles;
         } finally {

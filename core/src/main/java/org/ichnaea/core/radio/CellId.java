@@ -25,6 +25,16 @@ public record CellId(RadioType radio, int mcc, int mnc, int lac, long cid) imple
         return new CellId(area.radio(), area.mcc(), area.mnc(), area.lac(), cid);
     }
 
+    /**
+     * The radio a cell really has when a client (or a cell file) says {@code claimed}: a GSM cell id has 16 bits, so a
+     * "GSM" cell with a larger id is a UMTS cell and is WCDMA (Ichnaea's rule, ichnaea-behaviour.md §3.1). Submit,
+     * query and the cell CSV import all apply it through this method, so a cell is stored and asked for under the
+     * same radio.
+     */
+    public static RadioType radioOf(RadioType claimed, Long cid) {
+        return claimed == RadioType.GSM && cid != null && cid > 65535 ? RadioType.WCDMA : claimed;
+    }
+
     public static long maxCid(RadioType radio) {
         return radio == RadioType.NR ? MAX_NR_CID : MAX_CID;
     }

@@ -38,9 +38,7 @@ public record CellObservation(RadioType radio, int mcc, int mnc, Integer lac, Lo
         if (mnc == null || mnc < 0 || mnc > 999) {
             return Optional.empty();
         }
-        if (radio == RadioType.GSM && cid != null && cid > 65535) {
-            radio = RadioType.WCDMA;
-        }
+        radio = CellId.radioOf(radio, cid);
         Integer validLac = Ranges.intIn(lac, 1, CellId.maxLac(radio));
         Long validCid = Ranges.longIn(cid, 1, CellId.maxCid(radio));
         Integer validPsc = switch (radio) {

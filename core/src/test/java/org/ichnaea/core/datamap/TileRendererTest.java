@@ -66,6 +66,33 @@ class TileRendererTest {
     }
 
     @Test
+    void progressHearsTheCellsReadAndEveryLayerDrawn() {
+        InMemoryDataMapStore store = new InMemoryDataMapStore();
+        List<GridCell> cells = new java.util.ArrayList<>();
+        for (int i = 0; i < TileRenderer.PROGRESS_CELLS + 5; i++) {
+            cells.add(GridCell.of(10 + i / 1000 * 0.001, 20 + i % 1000 * 0.001));
+        }
+        store.update(cells, TODAY);
+        List<Long> read = new java.util.ArrayList<>();
+        List<String> layers = new java.util.ArrayList<>();
+        TileRenderer.Result result = renderer.render(store, dir.resolve("tiles"), TODAY, new TileRenderer.Progress() {
+            @Override
+            public void cellsRead(long n) {
+                read.add(n);
+            }
+
+            @Override
+            public void layerDrawn(int done, int total, long tiles) {
+                layers.add(done + "/" + total + ":" + tiles);
+            }
+        });
+
+        assertThat(read).containsExactly((long) TileRenderer.PROGRESS_CELLS, (long) cells.size());
+        assertThat(layers).as("the 2x world tile, then zoom 0 to 11").hasSize(13)
+                .startsWith("1/13:0", "2/13:1").endsWith("13/13:" + result.tiles());
+    }
+
+    @Test
     void dotsAreDrawnWhereTheCellsAreAndNowhereElse() throws IOException {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
         store.update(List.of(TOKYO), TODAY);
