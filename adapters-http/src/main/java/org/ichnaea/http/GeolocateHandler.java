@@ -37,6 +37,7 @@ final class GeolocateHandler implements Handler {
         LocateQuery query = normalizer.normalize(input, key, ApiType.LOCATE);
         SearchOutcome outcome = searcher.searchDetailed(query);
         metrics.result("locate", outcome.best());
+        RequestLog.result(ctx, outcome.best());
         if (outcome.best().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND);
         }
@@ -50,6 +51,7 @@ final class GeolocateHandler implements Handler {
         if (p.fallback() != null) {
             body.put("fallback", p.fallback());
         }
+        RequestLog.response(ctx, body);
         Responses.json(ctx, 200, body);
     }
 }

@@ -1,7 +1,6 @@
 package org.ichnaea.http;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.time.Clock;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IchnaeaWeb {
 
-    private static final Logger REQUESTS = LoggerFactory.getLogger("org.ichnaea.http.requests");
     private static final Logger LOG = LoggerFactory.getLogger(IchnaeaWeb.class);
     private static final List<HandlerType> API_METHODS = List.of(HandlerType.GET, HandlerType.HEAD,
             HandlerType.POST);
@@ -98,7 +96,7 @@ public final class IchnaeaWeb {
             config.http.defaultContentType = Responses.JSON;
             config.requestLogger.http((ctx, ms) -> {
                 metrics.request(ctx, ms);
-                logRequest(ctx, ms);
+                RequestLog.log(ctx, ms, settings.secretKey());
             });
             config.routes.before(ctx -> {
                 ClientAddress.resolve(ctx, settings.trustedProxies());
@@ -165,17 +163,6 @@ public final class IchnaeaWeb {
         return path.equals("/__heartbeat__") || path.equals("/__lbheartbeat__") || path.equals("/__version__")
                 || path.equals("/__metrics__")
                 || path.equals("/contribute.json");
-    }
-
-    private static void logRequest(Context ctx, Float ms) {
-        if (!REQUESTS.isInfoEnabled()) {
-            return;
-        }
-        String key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
-        String apiPath = ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE);
-        REQUESTS.info("http_method={} http_path={} http_status={} duration_ms={} api_path={} api_key={}",
-                ctx.method(), ctx.path(), ctx.status().getCode(), String.format(java.util.Locale.ROOT, "%.1f", ms),
-                apiPath == null ? "-" : apiPath, key == null ? "-" : key);
     }
 
     private static Map<String, Object> contribute() {

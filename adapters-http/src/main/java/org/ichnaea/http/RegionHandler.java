@@ -35,6 +35,7 @@ final class RegionHandler implements Handler {
         var input = RequestParsers.locate(RequestBody.read(ctx, maxBodyBytes), ClientAddress.of(ctx));
         SearchOutcome outcome = searcher.searchDetailed(normalizer.normalize(input, key, ApiType.REGION));
         metrics.result("region", outcome.best());
+        RequestLog.result(ctx, outcome.best());
         if (outcome.best().isEmpty()) {
             throw new ApiException(ApiError.NOT_FOUND);
         }
@@ -45,6 +46,7 @@ final class RegionHandler implements Handler {
         if (answer.fallback() != null) {
             body.put("fallback", answer.fallback());
         }
+        RequestLog.response(ctx, body);
         Responses.json(ctx, 200, body);
     }
 }

@@ -20,7 +20,11 @@ import org.ichnaea.core.locate.Result;
  */
 public final class WebMetrics {
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Where every meter is registered: Prometheus, and whatever {@link #addRegistry} adds (StatsD). */
+    private final io.micrometer.core.instrument.composite.CompositeMeterRegistry registry =
+            new io.micrometer.core.instrument.composite.CompositeMeterRegistry(
+                    io.micrometer.core.instrument.Clock.SYSTEM, java.util.List.of(prometheus));
 
     /** Publishes the size of each named queue, read at scrape time (failures read as -1). */
     public WebMetrics(Map<String, Supplier<Long>> queues) {
@@ -72,7 +76,7 @@ public final class WebMetrics {
     }
 
     String scrape() {
-        return registry.scrape();
+        return prometheus.scrape();
     }
 
     /** An API key as metrics and logs show it: enough to tell keys apart, never the whole key. */
@@ -80,7 +84,13 @@ public final class WebMetrics {
         return ApiKeyGate.redact(key);
     }
 
-    public PrometheusMeterRegistry registry() {
+    /** The registry to add meters to: they reach Prometheus and every registry added. */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
         return registry;
+    }
+
+    /** Also publishes every meter, those registered already included, to {@code other} (a StatsD registry). */
+    public void addRegistry(io.micrometer.core.instrument.MeterRegistry other) {
+        registry.add(other);
     }
 }

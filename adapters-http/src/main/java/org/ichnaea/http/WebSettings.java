@@ -8,9 +8,20 @@ package org.ichnaea.http;
  * @param keylessDailyLimit requests per client address, day and API path in keyless mode (0: unlimited)
  * @param version           what {@code /__version__} reports
  * @param trustedProxies    the peers whose {@code X-Forwarded-For} is believed (default: loopback only)
+ * @param secretKey         {@code SECRET_KEY}: salts the request log's {@code api_response_sig} ({@link RequestLog})
  */
 public record WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version,
-                          TrustedProxies trustedProxies) {
+                          TrustedProxies trustedProxies, String secretKey) {
+
+    public WebSettings {
+        secretKey = secretKey == null ? "" : secretKey;
+    }
+
+    /** Without a secret key (signatures salted with the empty string). */
+    public WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version,
+                       TrustedProxies trustedProxies) {
+        this(maxBodyBytes, keyless, keylessDailyLimit, version, trustedProxies, "");
+    }
 
     /** With the default trusted proxies (loopback only). */
     public WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyLimit, VersionInfo version) {
@@ -19,7 +30,12 @@ public record WebSettings(long maxBodyBytes, boolean keyless, long keylessDailyL
 
     /** The same settings with other trusted proxies. */
     public WebSettings withTrustedProxies(TrustedProxies proxies) {
-        return new WebSettings(maxBodyBytes, keyless, keylessDailyLimit, version, proxies);
+        return new WebSettings(maxBodyBytes, keyless, keylessDailyLimit, version, proxies, secretKey);
+    }
+
+    /** The same settings with another {@code SECRET_KEY}. */
+    public WebSettings withSecretKey(String key) {
+        return new WebSettings(maxBodyBytes, keyless, keylessDailyLimit, version, trustedProxies, key);
     }
 
     /** 10 MiB: NeoStumbler sends up to 950 reports in one request. */

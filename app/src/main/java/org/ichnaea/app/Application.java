@@ -290,7 +290,52 @@ public final class Application implements AutoCloseable {
     WebMetrics workerMetrics() {
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", incoming::size));
         webMetrics = metrics;
+        publishToStatsd(metrics);
         return metrics;
+    }
+
+    private io.micrometer.statsd.StatsdMeterRegistry statsd;
+
+    /**
+     * With {@code STATSD_HOST}, also sends every meter of {@code metrics} to the StatsD agent over UDP: Datadog-style
+     * tags (Ichnaea's metrics were tagged too), one datagram per line as it is recorded, gauges every 10 s.
+     */
+    private synchronized void publishToStatsd(WebMetrics metrics) {
+        Settings.Telemetry telemetry = settings.telemetry();
+        if (telemetry.statsdHost() == null) {
+            return;
+        }
+        if (statsd == null) {
+            statsd = new io.micrometer.statsd.StatsdMeterRegistry(new io.micrometer.statsd.StatsdConfig() {
+                @Override
+                public String get(String key) {
+                    return null;
+                }
+
+                @Override
+                public io.micrometer.statsd.StatsdFlavor flavor() {
+                    return io.micrometer.statsd.StatsdFlavor.DATADOG;
+                }
+
+                @Override
+                public String host() {
+                    return telemetry.statsdHost();
+                }
+
+                @Override
+                public int port() {
+                    return telemetry.statsdPort();
+                }
+
+                @Override
+                public boolean buffered() {
+                    return false;
+                }
+            }, io.micrometer.core.instrument.Clock.SYSTEM);
+            io.micrometer.statsd.StatsdMeterRegistry registry = statsd;
+            track((AutoCloseable) registry::close);
+        }
+        metrics.addRegistry(statsd);
     }
 
     /**
@@ -391,12 +436,13 @@ public final class Application implements AutoCloseable {
             checks.put("redis", () -> HealthCheck.Health.up(Map.of("mode", "in-process")));
         }
         WebSettings web = new WebSettings(settings.maxBodyBytes(), settings.keyless(), settings.keylessDailyLimit(),
-                Version.info(), settings.proxies());
+                Version.info(), settings.proxies()).withSecretKey(settings.secretKey());
         if (Settings.DEV_SECRET.equals(settings.secretKey())) {
             LOG.warn("SECRET_KEY has its development value; set it in production");
         }
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
         webMetrics = metrics;
+        publishToStatsd(metrics);
         ApiKeyUsage usage = fast != null ? new RedisApiKeyUsage(fast) : usage();
         // The web site (§1.7): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
         org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,

@@ -56,8 +56,7 @@ public final class Main extends CommandGroup {
 
     static Settings settings() {
         Settings settings = Settings.from(ENV.get() == null ? System.getenv() : ENV.get());
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(Level.toLevel(settings.loggingLevel()));
+        Logging.configure(settings);
         return settings;
     }
 
@@ -119,9 +118,11 @@ public final class Main extends CommandGroup {
                 throw new IllegalArgumentException("--metrics-port: not a port number: " + metricsPort);
             }
             Application application = Application.open(settings);
-            org.ichnaea.http.WebMetrics metrics = metricsPort == null ? null : application.workerMetrics();
+            // The jobs' metrics: on the monitoring port, and to StatsD with STATSD_HOST.
+            org.ichnaea.http.WebMetrics metrics = metricsPort == null && settings.telemetry().statsdHost() == null
+                    ? null : application.workerMetrics();
             org.ichnaea.core.jobs.JobScheduler scheduler = schedulePipeline(application);
-            Javalin monitoring = metrics == null ? null : org.ichnaea.http.IchnaeaWeb.monitoring(metrics);
+            Javalin monitoring = metricsPort == null ? null : org.ichnaea.http.IchnaeaWeb.monitoring(metrics);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (monitoring != null) {

@@ -15,7 +15,19 @@ import java.util.function.Function;
 public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
-                       String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm) {
+                       String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry) {
+
+    /**
+     * Logs, errors and metrics for operators: the log format ({@code text} or {@code json}), Sentry's DSN and
+     * environment (null: no Sentry), the StatsD agent (host null: no StatsD).
+     */
+    public record Telemetry(String logFormat, String sentryDsn, String sentryEnvironment, String statsdHost,
+                            int statsdPort) {
+
+        public boolean jsonLogs() {
+            return "json".equals(logFormat);
+        }
+    }
 
     /** One environment variable. */
     public record Option(String name, String defaultValue, String doc) {
@@ -36,7 +48,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
     public static final Option SECRET_KEY = new Option("SECRET_KEY", DEV_SECRET,
-            "Salts response signatures; a warning is logged while it has its development value.");
+            "Salts the response signatures of the request log (`api_response_sig`, as Ichnaea: docs/api.md, "
+                    + "\"Request log\"); a warning is logged while it has its development value.");
     public static final Option LOGGING_LEVEL = new Option("LOGGING_LEVEL", "INFO",
             "One of ERROR, WARN, INFO, DEBUG, TRACE (Ichnaea's CRITICAL and WARNING are accepted).");
     public static final Option DATA_DIR = new Option("ICHNAEA_DATA_DIR", "./data",
@@ -80,9 +93,24 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                     + "cleanup_applied_report 00:29, "
                     + "cell_export_full 00:37.");
 
+    public static final Option LOG_FORMAT = new Option("LOG_FORMAT", "text",
+            "`text`: one line per event on stderr; `json`: one JSON object per event on stderr (Logback's "
+                    + "`JsonEncoder`; the request log's fields as `kvpList`), for log collectors.");
+    public static final Option SENTRY_DSN = new Option("SENTRY_DSN", "",
+            "Sentry DSN (`https://KEY@HOST/PROJECT`): ERROR log events, with their exceptions, and uncaught "
+                    + "exceptions are sent to Sentry. Unset: no Sentry.");
+    public static final Option SENTRY_ENVIRONMENT = new Option("SENTRY_ENVIRONMENT", "",
+            "Environment name attached to Sentry events (`production`, `stage`, ...). Unset: Sentry's default.");
+    public static final Option STATSD_HOST = new Option("STATSD_HOST", "",
+            "StatsD agent to send the metrics of `/__metrics__` to as well (UDP, Datadog-style tags, dotted names "
+                    + "such as `http.server.requests`). Unset: no StatsD.");
+    public static final Option STATSD_PORT = new Option("STATSD_PORT", "8125",
+            "UDP port of the StatsD agent.");
+
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
             SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
-            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM);
+            DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM, LOG_FORMAT, SENTRY_DSN,
+            SENTRY_ENVIRONMENT, STATSD_HOST, STATSD_PORT);
 
     /** Reads every option from an environment map. */
     public static Settings from(Map<String, String> env) {
@@ -112,13 +140,17 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                 parse(values, MAX_BODY_BYTES, v -> positive(v)),
                 parse(values, DB_POOL_SIZE, v -> (int) positive(v)), parse(values, BASEMAP_URL, Settings::baseMap),
                 parse(values, TRUSTED_PROXIES, Settings::trustedProxies),
-                parse(values, ALGORITHM, org.ichnaea.core.locate.Algorithm::parse));
+                parse(values, ALGORITHM, org.ichnaea.core.locate.Algorithm::parse),
+                new Telemetry(parse(values, LOG_FORMAT, Settings::logFormat),
+                        parse(values, SENTRY_DSN, Settings::sentryDsn),
+                        blankToNull(values.get(SENTRY_ENVIRONMENT.name())),
+                        blankToNull(values.get(STATSD_HOST.name())), parse(values, STATSD_PORT, Settings::port)));
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm);
+                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry);
     }
 
     public boolean isEmbedded() {
@@ -185,6 +217,31 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
         }
         if (!value.contains("{z}") || !value.contains("{x}") || !value.contains("{y}")) {
             throw new IllegalArgumentException("must contain {z}, {x} and {y}");
+        }
+        return value;
+    }
+
+    private static String logFormat(String value) {
+        String format = value.toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new IllegalArgumentException("text or json");
+        }
+        return format;
+    }
+
+    /** A Sentry DSN, {@code http(s)://KEY@HOST/PROJECT}; blank: none. */
+    private static String sentryDsn(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getUserInfo() == null
+                    || uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
+                throw new IllegalArgumentException("not a Sentry DSN (https://KEY@HOST/PROJECT)");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not a Sentry DSN (https://KEY@HOST/PROJECT)");
         }
         return value;
     }
