@@ -370,15 +370,18 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             changed = true;
         }
 
-        /** The oldest record not yet acknowledged. */
-        long oldest() {
-            long oldest = read.seq;
+        /**
+         * The first segment any position still points into (the read position, a returned range, a claim): every
+         * record not yet acknowledged lies in it or after it.
+         */
+        long oldestSegment() {
+            long oldest = read.segment;
             for (Range range : returned) {
-                oldest = Math.min(oldest, range.start.seq);
+                oldest = Math.min(oldest, range.start.segment);
             }
             for (ClaimRecord claim : claims.values()) {
                 for (Range range : claim.ranges) {
-                    oldest = Math.min(oldest, range.start.seq);
+                    oldest = Math.min(oldest, range.start.segment);
                 }
             }
             return oldest;
@@ -451,7 +454,7 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                 X result = op.apply(state);
                 if (writes && (state.changed || Boolean.TRUE.equals(result))) {
                     writeState(state);
-                    reclaim(state.oldest());
+                    reclaim(state.oldestSegment());
                 }
                 return result;
             });
@@ -658,6 +661,11 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                     taken++;
                     at = new Position(at.seq + 1, at.segment, at.offset + HEADER + length);
                 }
+                if (channel != null && at.segment == channelSegment && at.offset >= channel.size()
+                        && at.seq != at.segment && Files.exists(segmentPath(at.seq))) {
+                    // At the end of a finished segment: point at the next one, so this one can be deleted.
+                    at = new Position(at.seq, at.seq, 0);
+                }
             } finally {
                 if (channel != null) {
                     channel.close();
@@ -778,15 +786,18 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             return p.seq + " " + p.segment + " " + p.offset;
         }
 
-        /** Deletes the segments whose every record is acknowledged (never the last one). */
-        private void reclaim(long oldest) {
-            if (firstSegmentHint == tailSegment) {
-                return; // one segment: nothing to delete, no listing
+        /**
+         * Deletes the segments before {@code oldestSegment}, the first one a position points into: their records are
+         * all acknowledged. The last segment is never deleted.
+         */
+        private void reclaim(long oldestSegment) {
+            if (firstSegmentHint == tailSegment || firstSegmentHint >= oldestSegment) {
+                return; // nothing to delete, no listing
             }
             try {
                 List<Long> segments = segments();
                 int i = 0;
-                for (; i + 1 < segments.size() && segments.get(i + 1) <= oldest; i++) {
+                for (; i + 1 < segments.size() && segments.get(i) < oldestSegment; i++) {
                     Files.deleteIfExists(segmentPath(segments.get(i)));
                 }
                 firstSegmentHint = segments.isEmpty() ? tailSegment : segments.get(i);

@@ -123,6 +123,24 @@ class LogDataQueueTest extends DataQueueContract {
     }
 
     @Test
+    void claims_ending_exactly_at_segment_ends_lose_nothing_when_the_segment_goes() throws IOException {
+        Path at = dir.resolve("boundaries");
+        LogDataQueue<IncomingReport> queue = small(at);
+        queue.enqueue(reports(0, 60));
+        List<Integer> seen = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            DataQueue.Claim<IncomingReport> one = queue.claim(1);
+            DataQueue.Claim<IncomingReport> next = queue.claim(1);
+            one.items().forEach(r -> seen.add(number(r)));
+            one.ack(); // its segment may go while the next claim, and the read position, point past its end
+            next.release();
+        }
+        assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 60).boxed().toList());
+        assertThat(queue.size()).isZero();
+        assertThat(segments(at)).hasSize(1);
+    }
+
+    @Test
     void an_unfinished_last_record_is_cut_off_and_kept_aside() throws IOException {
         Path at = dir.resolve("torn");
         LogDataQueue<IncomingReport> writer = LogDataQueue.incoming(at);
