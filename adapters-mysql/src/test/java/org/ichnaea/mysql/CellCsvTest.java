@@ -113,4 +113,21 @@ class CellCsvTest {
         assertThat(lte.data().lat()).isEqualTo(51.6);
         assertThat(lte.psc()).as("kept when the file has none").isEqualTo(311);
     }
+
+    @Test
+    void a_cell_an_operator_blocked_stays_blocked_whatever_the_file_says() {
+        Database db = TestDatabases.h2();
+        MysqlCellStationStore cells = new MysqlCellStationStore(db, db);
+        CellId lte = new CellId(RadioType.LTE, 234, 10, 100, 5);
+        cells.saveAll(List.of(new CellStation(lte, null, org.ichnaea.core.station.StationData.blockedForGood(null,
+                java.time.Instant.ofEpochSecond(1_700_000_000L)))));
+        CellCsv.Result result = CellCsv.importFrom(new ByteArrayInputStream(ROWS.getBytes(StandardCharsets.UTF_8)),
+                cells, TestRegions.some(), b -> { }, n -> { });
+        assertThat(result.inserted()).isEqualTo(3);
+        assertThat(result.unchanged()).isEqualTo(1);
+        assertThat(result.areas()).doesNotContain(lte.area());
+        CellStation stored = cells.findAll(List.of(lte)).get(0);
+        assertThat(stored.data().hasPosition()).isFalse();
+        assertThat(stored.data().isBlockedForGood()).isTrue();
+    }
 }

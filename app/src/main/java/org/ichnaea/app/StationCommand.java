@@ -55,11 +55,9 @@ final class StationCommand extends CommandGroup {
                             .orElseThrow(() -> new IllegalArgumentException("radio: gsm, wcdma (umts), lte or nr, "
                                     + "not " + args.get(0)));
                     long cid = number(args.get(4), "cid");
-                    // A GSM cell id has 16 bits: a "GSM" cell with a larger id is stored as WCDMA
-                    // (ichnaea-behaviour.md §3.1), so it is looked up there.
-                    if (radio == RadioType.GSM && cid > 65535) {
-                        radio = RadioType.WCDMA;
-                    }
+                    // A "GSM" cell with a cell id above 16 bits is stored as WCDMA (the rule of submit, query and
+                    // import), so it is looked up there.
+                    radio = CellId.radioOf(radio, cid);
                     return new Target(k, List.of(), new CellId(radio, (int) number(args.get(1), "mcc"),
                             (int) number(args.get(2), "mnc"), (int) number(args.get(3), "lac"), cid));
                 }

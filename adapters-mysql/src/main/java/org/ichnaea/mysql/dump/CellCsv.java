@@ -278,6 +278,10 @@ public final class CellCsv {
                 CellStation stored = locked.get(cell.id());
                 if (stored == null) {
                     local[0]++;
+                } else if (stored.data().isBlockedForGood()) {
+                    // An operator blocked it (station block): a cell file does not bring it back.
+                    local[2]++;
+                    continue;
                 } else if (isNewer(cell, stored)) {
                     local[1]++;
                 } else {
