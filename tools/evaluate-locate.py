@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Accuracy of a running service against a geosubmit JSON Lines data set (../shared/data/*.geosubmit.jsonl.gz).
+"""Accuracy of a running service against a geosubmit JSON Lines data set (*.geosubmit.jsonl.gz; the data sets:
+docs/accuracy.md, "The data sets and how to run them", where DATA is their folder).
 
   submit:   POST the items of FILE to /v2/geosubmit (the `_meta` key removed), 100 items per request.
   evaluate: ask /v1/geolocate for every item of FILE with only its networks (considerIp false) and compare the
@@ -7,9 +8,9 @@
 
 Between the two, run `java -jar app/target/ichnaea.jar process` so that the submissions become stations.
 Example (UJIIndoorLoc, Wi-Fi fingerprints):
-  python3 tools/evaluate-locate.py submit ../shared/data/ujiindoorloc/train.geosubmit.jsonl.gz --key K
+  python3 tools/evaluate-locate.py submit DATA/ujiindoorloc/train.geosubmit.jsonl.gz --key K
   java -jar app/target/ichnaea.jar process
-  python3 tools/evaluate-locate.py evaluate ../shared/data/ujiindoorloc/validation.geosubmit.jsonl.gz --key K
+  python3 tools/evaluate-locate.py evaluate DATA/ujiindoorloc/validation.geosubmit.jsonl.gz --key K
 Standard library only.
 """
 import argparse

@@ -3,7 +3,7 @@
 
 Input: mcc-mnc-list.json from the npm package `mcc-mnc-list` (1.1.11, MIT; records scraped from
 Wikipedia's "Mobile country code" pages, which follow ITU-T E.212). Obtain it with
-`npm pack mcc-mnc-list` or read ../shared/data/mcc-mnc-list/mcc-mnc-list.json.
+`npm pack mcc-mnc-list@1.1.11`.
 
 Rules (documented in docs/decisions/002-mcc-table.md):
 - only National entries; International and Test codes are not countries;

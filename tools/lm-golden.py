@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Golden values for the Wi-Fi least-squares step (ichnaea-behaviour.md §3.5), computed the way Ichnaea
+"""Golden values for the Wi-Fi least-squares step (docs/algorithms.md §5), computed the way Ichnaea
 does: scipy.optimize.leastsq (MINPACK lmdif, default tolerances) on distance(net, p) * age_w / signal**2,
-starting from the score*age_w/signal**2-weighted mean, Vincenty distances (§3.12). Prints Java arrays for
+starting from the score*age_w/signal**2-weighted mean, Vincenty distances (docs/algorithms.md §12). Prints Java arrays for
 MacClustererTest. Needs numpy and scipy; deterministic (seeded)."""
 import math, random
 import numpy
