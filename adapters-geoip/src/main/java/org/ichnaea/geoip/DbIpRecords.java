@@ -17,7 +17,7 @@ import org.ichnaea.core.geoip.GeoIpRecord;
  *
  * DB-IP has no accuracy radius (null, so the region, subdivision and city radius rules decide) and no GeoNames id:
  * a record that names a city gets {@link #UNKNOWN_CITY_GEONAME_ID}, which is in no city table, so the resolver treats
- * it as "any other city" (25 km, ichnaea-behaviour.md §3.7) and scores it with the per-country city score. A record
+ * it as "any other city" (25 km, docs/algorithms.md §7) and scores it with the per-country city score. A record
  * with subdivisions (a non-empty {@code state1}) gets the subdivision radius.
  */
 final class DbIpRecords {

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the GeoIP database without ever failing start-up: a missing, unreadable, non-mmdb or non-City file logs one
  * WARN line and gives a {@link NullGeoIpDatabase} that misses every lookup and reports itself down with the reason
- * (ichnaea-behaviour.md §3.7: "any other type is rejected at start-up → null GeoIP").
+ * (docs/algorithms.md §7: "any other type is rejected at start-up → null GeoIP").
  */
 public final class GeoIpDatabases {
 

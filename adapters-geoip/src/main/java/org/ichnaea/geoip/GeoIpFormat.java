@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Every other type (Country, ASN, ISP, Anonymous-IP, ip-location-db's {@code country ipv4}, ...) is rejected, as
- * Ichnaea rejects any database that is not a City database (ichnaea-behaviour.md §3.7).
+ * Ichnaea rejects any database that is not a City database (docs/algorithms.md §7).
  */
 public enum GeoIpFormat {
 

@@ -12,7 +12,10 @@ import org.ichnaea.core.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DB-IP Lite City files, built by the test in the layouts the npm package and DB-IP publish (compatibility.md §6). */
+/**
+ * DB-IP Lite City files, built by the test in the layouts the npm package and DB-IP publish (docs/architecture.md "Data
+ * the service ships with").
+ */
 class DbIpGeoIpDatabaseTest {
 
     @TempDir

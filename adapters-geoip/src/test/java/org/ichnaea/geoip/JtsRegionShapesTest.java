@@ -6,7 +6,7 @@ import org.ichnaea.core.region.RegionShapes;
 import org.ichnaea.core.region.RegionShapesContract;
 import org.junit.jupiter.api.Test;
 
-/** The bundled Natural Earth shapes (ichnaea-behaviour.md §3.11) under core's geocoder contract. */
+/** The bundled Natural Earth shapes (docs/algorithms.md §11) under core's geocoder contract. */
 class JtsRegionShapesTest extends RegionShapesContract {
 
     private static final JtsRegionShapes SHAPES = JtsRegionShapes.bundled();

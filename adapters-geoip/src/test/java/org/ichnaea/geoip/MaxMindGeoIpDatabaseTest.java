@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pinned GeoLite2 City database (built 2019-11-12, from org.elasticsearch:geolite2-databases:20191119) read
- * through the adapter and interpreted by core's resolver (ichnaea-behaviour.md §3.7). The expected values are what
+ * through the adapter and interpreted by core's resolver (docs/algorithms.md §7). The expected values are what
  * that file says of these public addresses.
  */
 class MaxMindGeoIpDatabaseTest {

@@ -1,6 +1,6 @@
 package org.ichnaea.http;
 
-/** Ichnaea's error kinds and their Google-style envelope (ichnaea-behaviour.md §1.2). */
+/** Ichnaea's error kinds and their Google-style envelope (docs/api.md). */
 public enum ApiError {
     KEY_INVALID(400, "usageLimits", "keyInvalid", "Missing or invalid API key."),
     DAILY_LIMIT_EXCEEDED(403, "usageLimits", "dailyLimitExceeded", "You have exceeded your daily limit."),

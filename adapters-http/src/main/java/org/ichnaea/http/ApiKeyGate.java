@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API-key checks of ichnaea-behaviour.md §1.2, in Ichnaea's order (key before body): format, lookup, permission,
+ * The API-key checks of docs/api.md, in Ichnaea's order (key before body): format, lookup, permission,
  * then daily counting for locate and submit. A key store that is down lets the request through with a permissive
  * default key; a usage counter that is down does not limit (fail open).
  */

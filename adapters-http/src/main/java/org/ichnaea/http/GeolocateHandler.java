@@ -12,7 +12,7 @@ import org.ichnaea.core.locate.SearchOutcome;
 import org.ichnaea.core.locate.PositionSearcher;
 import org.ichnaea.core.locate.QueryNormalizer;
 
-/** {@code /v1/geolocate} (ichnaea-behaviour.md §1.3). */
+/** {@code /v1/geolocate} (docs/api.md "/v1/geolocate"). */
 final class GeolocateHandler implements Handler {
 
     private final ApiKeyGate gate;

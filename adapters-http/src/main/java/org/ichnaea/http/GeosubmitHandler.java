@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The submit APIs (ichnaea-behaviour.md §1.5): {@code /v2/geosubmit} and {@code /v1/geosubmit} answer 200 {@code {}},
- * {@code /v1/submit} 204 with no body. A queue that cannot take the reports answers 503 so clients keep their data.
- * Old {@code /v1/submit} items posted to the geosubmit APIs (GeoClue 2.6) are read as such and counted
- * ({@code submit_v0_items}).
+ * The submit APIs (docs/api.md "/v2/geosubmit", "/v1/geosubmit", "/v1/submit"): {@code /v2/geosubmit} and
+ * {@code /v1/geosubmit} answer 200 {@code {}}, {@code /v1/submit} 204 with no body. A queue that cannot take the
+ * reports answers 503 so clients keep their data. Old {@code /v1/submit} items posted to the geosubmit APIs (GeoClue
+ * 2.6) are read as such and counted ({@code submit_v0_items}).
  */
 final class GeosubmitHandler implements Handler {
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * {@code /__heartbeat__} (ichnaea-behaviour.md §1.6): each backend's state and check time in whole ms; 503 when one
+ * {@code /__heartbeat__} (docs/api.md "/__heartbeat__"): each backend's state and check time in whole ms; 503 when one
  * is down. The checks run in parallel under one deadline ({@link #DEFAULT_DEADLINE}), so the answer comes within
  * about that whatever the backends do: a check that has not answered by then counts as down
  * ({@code "up": false, "time": 0} and its {@link HealthCheck#downExtra}), and while it is still running the next

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web service: every API route of compatibility.md §1 on Javalin 7, with Ichnaea's status codes, envelopes,
- * CORS and security headers, and one structured log line per request (never a full key or a body); with
- * {@link SiteServices}, also the web site of ichnaea-behaviour.md §1.7 ({@link Site}).
+ * The web service: every API route of docs/api.md "Differences from Ichnaea" on Javalin 7, with Ichnaea's status codes,
+ * envelopes, CORS and security headers, and one structured log line per request (never a full key or a body); with
+ * {@link SiteServices}, also the web site of docs/site.md ({@link Site}).
  */
 public final class IchnaeaWeb {
 

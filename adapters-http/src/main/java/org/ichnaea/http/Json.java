@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 
 /**
- * JSON reading and writing with the leniency real clients need (compatibility.md §2): numbers as numbers or numeric
- * strings, booleans as booleans, "true"/"false"/"0"/"1" or numbers; a value of the wrong type is absent.
+ * JSON reading and writing with the leniency real clients need (docs/api.md "Lenient parsing"): numbers as numbers or
+ * numeric strings, booleans as booleans, "true"/"false"/"0"/"1" or numbers; a value of the wrong type is absent.
  */
 public final class Json {
 

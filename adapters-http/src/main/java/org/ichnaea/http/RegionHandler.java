@@ -11,7 +11,7 @@ import org.ichnaea.core.locate.Result;
 import org.ichnaea.core.locate.SearchOutcome;
 import org.ichnaea.core.locate.RegionSearcher;
 
-/** {@code /v1/country} and its alias {@code /v1/region} (ichnaea-behaviour.md §1.4). */
+/** {@code /v1/country} and its alias {@code /v1/region} (docs/api.md "/v1/country and /v1/region"). */
 final class RegionHandler implements Handler {
 
     private final ApiKeyGate gate;

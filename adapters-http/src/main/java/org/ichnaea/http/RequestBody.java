@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads an API request body (ichnaea-behaviour.md §1.2): gzip when {@code Content-Encoding: gzip}, the request's
+ * Reads an API request body (docs/api.md): gzip when {@code Content-Encoding: gzip}, the request's
  * charset (UTF-8 by default), JSON with NaN and Infinity allowed. An empty body is an empty query. A body over the
  * size limit, compressed or not, is refused with 413.
  */

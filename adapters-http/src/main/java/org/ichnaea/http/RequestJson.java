@@ -8,8 +8,8 @@ import org.ichnaea.core.submit.ReportInput;
 
 /**
  * The API's request parsers, for callers outside the web tier that must read requests exactly as the service does
- * (the {@code evaluate} command): the same leniency, field aliases and caps (compatibility.md §2). A body of the
- * wrong shape, or a network list over its cap, throws {@link ApiException} ({@code parseError}), as the API would
+ * (the {@code evaluate} command): the same leniency, field aliases and caps (docs/api.md "Lenient parsing"). A body of
+ * the wrong shape, or a network list over its cap, throws {@link ApiException} ({@code parseError}), as the API would
  * answer.
  */
 public final class RequestJson {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * The one log line per request (ichnaea-behaviour.md §1.2, "Request log"), on the logger
+ * The one log line per request (docs/api.md, "Request log"), on the logger
  * {@code org.ichnaea.http.requests} at INFO: {@code http_method}, {@code http_path}, {@code http_status},
  * {@code duration_ms}, {@code api_path}, {@code api_key} (shortened), and for the locate and region APIs what they
  * answered: {@code result_status} (hit or miss), {@code result_source} (internal, fallback or geoip: which source's

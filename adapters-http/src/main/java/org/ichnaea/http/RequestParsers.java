@@ -9,9 +9,9 @@ import org.ichnaea.core.locate.QueryInput;
 import org.ichnaea.core.submit.ReportInput;
 
 /**
- * Maps request JSON to core's raw inputs, leniently (compatibility.md §2): unknown keys are ignored, a value of the
- * wrong type inside an entry drops that field, an entry that is not an object is dropped; only a top level of the
- * wrong shape, or a network list longer than its cap ({@link #QUERY_MAX_WIFIS}, {@link #REPORT_MAX_WIFIS}, ...), is
+ * Maps request JSON to core's raw inputs, leniently (docs/api.md "Lenient parsing"): unknown keys are ignored, a value
+ * of the wrong type inside an entry drops that field, an entry that is not an object is dropped; only a top level of
+ * the wrong shape, or a network list longer than its cap ({@link #QUERY_MAX_WIFIS}, {@link #REPORT_MAX_WIFIS}, ...), is
  * a parse error.
  */
 final class RequestParsers {
@@ -125,7 +125,7 @@ final class RequestParsers {
 
     /**
      * The {@code items} list of a submission: an empty body is a parse error without details, a missing list one
-     * with {@code {"items": "Required"}} (ichnaea-behaviour.md §1.5).
+     * with {@code {"items": "Required"}} (docs/api.md "/v2/geosubmit", "/v1/geosubmit", "/v1/submit").
      */
     private static JsonNode items(JsonNode body) {
         if (body == null) {

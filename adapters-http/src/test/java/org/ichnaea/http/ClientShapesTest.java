@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request shape of clients.md §4, as the clients send it: answered 200 with a location when the networks are
- * known, never 400.
+ * Every request shape the known clients send (docs/api.md "Lenient parsing"), as they send it: answered 200 with a
+ * location when the networks are known, never 400.
  */
 class ClientShapesTest {
 

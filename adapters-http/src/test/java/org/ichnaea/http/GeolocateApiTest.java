@@ -14,7 +14,7 @@ import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** {@code /v1/geolocate} over HTTP, asserting Ichnaea's exact JSON (ichnaea-behaviour.md §1.2, §1.3). */
+/** {@code /v1/geolocate} over HTTP, asserting Ichnaea's exact JSON (docs/api.md, docs/api.md "/v1/geolocate"). */
 class GeolocateApiTest {
 
     static final String KEY_INVALID = "{\"error\":{\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\"keyInvalid\","

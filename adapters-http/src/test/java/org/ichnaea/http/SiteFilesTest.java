@@ -12,7 +12,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** robots.txt, icons, static files, map tiles and the cell export downloads (ichnaea-behaviour.md §1.7). */
+/** robots.txt, icons, static files, map tiles and the cell export downloads (docs/site.md). */
 class SiteFilesTest {
 
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

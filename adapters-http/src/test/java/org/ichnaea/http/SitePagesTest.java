@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The HTML pages of the web site (ichnaea-behaviour.md §1.1, §1.7). */
+/** The HTML pages of the web site (docs/api.md "Routes", docs/site.md). */
 class SitePagesTest {
 
     @TempDir

@@ -15,7 +15,7 @@ import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /stats}, {@code /stats/regions} and the JSON feeds (ichnaea-behaviour.md §1.7, §5.8). */
+/** {@code /stats}, {@code /stats/regions} and the JSON feeds (docs/site.md, docs/algorithms.md §13.3). */
 class SiteStatsTest {
 
     private static final LocalDate TODAY = TestClock.TODAY;

@@ -14,7 +14,10 @@ import org.ichnaea.core.station.StationSource;
 import org.ichnaea.core.submit.IncomingReport;
 import org.junit.jupiter.api.Test;
 
-/** The submit APIs (§1.5), the region API (§1.4) and the monitoring endpoints (§1.6). */
+/**
+ * The submit APIs (docs/api.md "/v2/geosubmit", "/v1/geosubmit", "/v1/submit"), the region API (docs/api.md
+ * "/v1/country and /v1/region") and the monitoring endpoints (docs/api.md "/__heartbeat__").
+ */
 class SubmitAndMonitoringApiTest {
 
     private final TestWeb web = new TestWeb();

@@ -12,7 +12,7 @@ import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiKeyStore;
 
 /**
- * An in-process cache in front of another key store (ichnaea-behaviour.md §2.2): at most 500 keys, each found key
+ * An in-process cache in front of another key store (docs/api.md "API keys"): at most 500 keys, each found key
  * kept for 300 s ± up to 30 s (chosen once per process), so a steady stream of requests with one key costs no query
  * per request. A key that was not found is remembered for {@link #MISS_LIFETIME} only (Ichnaea kept misses as long
  * as hits): a key created by {@code apikey create}, in another process, works within seconds even if a client tried

@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * InnoDB's transaction history length ({@code information_schema.innodb_metrics}, {@code trx_rseg_history_len}),
-     * which the rate controller watches (ichnaea-behaviour.md §5.11); empty on H2, without the PROCESS privilege or
+     * which the rate controller watches (docs/algorithms.md §13.5); empty on H2, without the PROCESS privilege or
      * when the database is unreachable.
      */
     public java.util.OptionalLong transactionHistoryLength() {

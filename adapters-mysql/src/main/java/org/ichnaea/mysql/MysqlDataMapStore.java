@@ -20,11 +20,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The coverage grid in {@code datamap_ne}, {@code _nw}, {@code _se} and {@code _sw} (ichnaea-behaviour.md §4.3,
- * §5.7). An update runs per quadrant in batches of up to {@link #BATCH} cells, each one transaction of two statements:
- * an {@code UPDATE} setting {@code modified} to today on the known cells not yet modified today, then a multi-row
- * {@code INSERT IGNORE} of every cell, which adds only the new ones. Plain JDBC, as {@link Upserts}: Jdbi would parse
- * the long statements on every call.
+ * The coverage grid in {@code datamap_ne}, {@code _nw}, {@code _se} and {@code _sw} (docs/storage.md "Schema",
+ * docs/algorithms.md §13.4). An update runs per quadrant in batches of up to {@link #BATCH} cells, each one transaction
+ * of two statements: an {@code UPDATE} setting {@code modified} to today on the known cells not yet modified today,
+ * then a multi-row {@code INSERT IGNORE} of every cell, which adds only the new ones. Plain JDBC, as {@link Upserts}:
+ * Jdbi would parse the long statements on every call.
  */
 public final class MysqlDataMapStore implements DataMapStore {
 

@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Export configurations in {@code export_config} (ichnaea-behaviour.md §4.3): the skip sets are stored
+ * Export configurations in {@code export_config} (docs/storage.md "Schema"): the skip sets are stored
  * comma-separated, an empty string for an empty set, sources by their label ({@code gnss}, {@code query}, ...).
  * Rows this version cannot use (an unknown schema, a missing url) are skipped with a warning.
  */

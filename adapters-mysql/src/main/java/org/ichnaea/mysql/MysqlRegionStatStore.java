@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The per-region totals in {@code region_stat} (ichnaea-behaviour.md §5.8 {@code update_statregion}), counted in SQL:
+ * The per-region totals in {@code region_stat} (docs/algorithms.md §13.3 {@code update_statregion}), counted in SQL:
  * Σ {@code num_cells} of {@code cell_area} per region and radio, and the station rows per region over the sixteen
  * Wi-Fi and sixteen Bluetooth shards. The new rows replace the old ones in one transaction.
  */

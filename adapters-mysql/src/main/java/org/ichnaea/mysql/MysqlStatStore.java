@@ -13,10 +13,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The cumulative daily totals in {@code stat} (ichnaea-behaviour.md §4.3, §5.8). An addition is one transaction: an
- * {@code UPDATE ... SET stat_value = stat_value + ?} of the day's row, or, when there is none yet, an {@code INSERT}
- * of the latest earlier total plus the delta. Two processes inserting the same day race on the primary key; the
- * loser starts again and finds the winner's row to update, so no addition is lost.
+ * The cumulative daily totals in {@code stat} (docs/storage.md "Schema", docs/algorithms.md §13.3). An addition is one
+ * transaction: an {@code UPDATE ... SET stat_value = stat_value + ?} of the day's row, or, when there is none yet, an
+ * {@code INSERT} of the latest earlier total plus the delta. Two processes inserting the same day race on the primary
+ * key; the loser starts again and finds the winner's row to update, so no addition is lost.
  */
 public final class MysqlStatStore implements StatStore {
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 final class Sql {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sql.class);
-    /** Tries of one transaction on deadlock or lock wait (§5.5: at most 3). */
+    /** Tries of one transaction on deadlock or lock wait (docs/algorithms.md §13.7: at most 3). */
     static final int MAX_TRIES = 3;
     /**
      * The most values bound in one {@code IN (...)} list: lists given by callers (a query's networks, a batch's

@@ -8,7 +8,9 @@ import java.util.List;
 import org.ichnaea.core.station.StationData;
 import org.ichnaea.core.station.StationSource;
 
-/** The columns every station table shares (ichnaea-behaviour.md §4.1), and their mapping to {@link StationData}. */
+/**
+ * The columns every station table shares (docs/storage.md "Station columns"), and their mapping to {@link StationData}.
+ */
 final class StationColumns {
 
     static final List<String> NAMES = List.of("lat", "lon", "max_lat", "min_lat", "max_lon", "min_lon", "radius",

@@ -14,7 +14,7 @@ import org.ichnaea.core.apikey.ApiKeyStore;
 import org.ichnaea.core.apikey.InMemoryApiKeyStore;
 import org.junit.jupiter.api.Test;
 
-/** ichnaea-behaviour.md §2.2: keys cached in-process, hits and misses, bounded lifetime. */
+/** docs/api.md "API keys": keys cached in-process, hits and misses, bounded lifetime. */
 class CachingApiKeyStoreTest {
 
     /** Counts lookups reaching the real store, and can be taken down. */

@@ -20,7 +20,7 @@ import org.ichnaea.mysql.dump.CellCsv;
 import org.junit.jupiter.api.Test;
 
 /**
- * The MLS/OpenCelliD cell CSV (ichnaea-behaviour.md §5.10) on H2. Coordinates are written like Python's
+ * The MLS/OpenCelliD cell CSV (docs/storage.md "Public cell CSV") on H2. Coordinates are written like Python's
  * {@code str(round(x, 7))}: at most 7 decimals, no trailing zeros.
  */
 class CellCsvTest {

@@ -26,7 +26,10 @@ import org.ichnaea.mysql.dump.StationFileException;
 import org.ichnaea.mysql.dump.StationJsonLines;
 import org.junit.jupiter.api.Test;
 
-/** Export then import into an empty database gives back every station field for field (compatibility.md §5). */
+/**
+ * Export then import into an empty database gives back every station field for field (docs/storage.md "Station dump and
+ * restore").
+ */
 abstract class StationJsonLinesContract {
 
     /** A new, empty database of the kind under test. */

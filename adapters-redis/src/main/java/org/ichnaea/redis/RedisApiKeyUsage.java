@@ -19,7 +19,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * Daily counters and unique users in Redis, with Ichnaea's keys (ichnaea-behaviour.md §2.3):
+ * Daily counters and unique users in Redis, with Ichnaea's keys (docs/api.md "Usage counters"):
  * {@code apilimit:<key>:<path>:<YYYYMMDD>} (INCR, 25 h) and {@code apiuser:<type>:<key>:<YYYY-MM-DD>} (PFADD, 8 days),
  * in one pipeline. The monitoring reads walk the day's {@code apilimit:} keys with {@code SCAN}, never {@code KEYS}.
  */

@@ -2,7 +2,7 @@ package org.ichnaea.redis;
 
 import org.ichnaea.core.locate.LocateSampleRate;
 
-/** The Redis string {@code global_locate_sample_rate}: 100 when missing or unreadable (ichnaea-behaviour.md §2.1). */
+/** The Redis string {@code global_locate_sample_rate}: 100 when missing or unreadable (docs/storage.md "API keys"). */
 public final class RedisLocateSampleRate implements LocateSampleRate {
 
     public static final String KEY = "global_locate_sample_rate";

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.ichnaea.core.monitor.RateControlStore;
 
 /**
- * The rate controller's Redis keys, as Ichnaea (ichnaea-behaviour.md §5.11): operators set
+ * The rate controller's Redis keys, as Ichnaea (docs/algorithms.md §13.5): operators set
  * {@code rate_controller_enabled}, {@code _target}, {@code _kp}, {@code _ki}, {@code _kd}, {@code _trx_max} and
  * {@code _trx_min} with redis-cli; the controller keeps {@code rate_controller_state} and
  * {@code rate_controller_trx_purging} and publishes {@code global_locate_sample_rate}.

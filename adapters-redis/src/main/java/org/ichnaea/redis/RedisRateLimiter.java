@@ -5,7 +5,7 @@ import org.ichnaea.core.locate.fallback.RateLimiter;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 
-/** INCR + EXPIRE counters in Redis (the fallback rate limit of ichnaea-behaviour.md §3.9). */
+/** INCR + EXPIRE counters in Redis (the fallback rate limit of docs/algorithms.md §9). */
 public final class RedisRateLimiter implements RateLimiter {
 
     private final Redis redis;

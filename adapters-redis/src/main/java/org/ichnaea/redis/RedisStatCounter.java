@@ -7,8 +7,8 @@ import org.ichnaea.core.stats.StatKey;
 import redis.clients.jedis.AbstractTransaction;
 
 /**
- * Daily stat counters in Redis with Ichnaea's keys, {@code statcounter_<label>_<YYYYMMDD>} (ichnaea-behaviour.md
- * §5.8): {@code INCRBY} and {@code EXPIRE} of two days in one transaction, {@code DECRBY} after the flush.
+ * Daily stat counters in Redis with Ichnaea's keys, {@code statcounter_<label>_<YYYYMMDD>} (docs/algorithms.md
+ * §13.3): {@code INCRBY} and {@code EXPIRE} of two days in one transaction, {@code DECRBY} after the flush.
  */
 public final class RedisStatCounter implements StatCounter {
 

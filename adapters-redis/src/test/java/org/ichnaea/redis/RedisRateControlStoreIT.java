@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.ichnaea.core.monitor.RateController;
 import org.junit.jupiter.api.Test;
 
-/** The rate controller on Ichnaea's Redis keys (ichnaea-behaviour.md §5.11). */
+/** The rate controller on Ichnaea's Redis keys (docs/algorithms.md §13.5). */
 class RedisRateControlStoreIT {
 
     @Test

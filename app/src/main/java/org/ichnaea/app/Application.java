@@ -247,7 +247,7 @@ public final class Application implements AutoCloseable {
         return regions;
     }
 
-    /** Recomputes cell areas from their cells (§5.6). */
+    /** Recomputes cell areas from their cells (docs/algorithms.md §13.8). */
     org.ichnaea.core.pipeline.CellAreaUpdater areaUpdater(Clock clock) {
         return new org.ichnaea.core.pipeline.CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
                 clock);
@@ -274,7 +274,7 @@ public final class Application implements AutoCloseable {
         return new org.ichnaea.core.stats.StatCounterFlush(statCounter, stats, clock);
     }
 
-    /** The monitoring jobs over this pipeline's queues, with rate control on Redis (§5.11). */
+    /** The monitoring jobs over this pipeline's queues, with rate control on Redis (docs/algorithms.md §13.5). */
     org.ichnaea.core.monitor.PipelineMonitor monitor(Pipeline pipeline, Clock clock) {
         org.ichnaea.core.monitor.RateController controller = redis == null ? null
                 : new org.ichnaea.core.monitor.RateController(new org.ichnaea.redis.RedisRateControlStore(redis));
@@ -444,7 +444,7 @@ public final class Application implements AutoCloseable {
         webMetrics = metrics;
         publishToStatsd(metrics);
         ApiKeyUsage usage = fast != null ? new RedisApiKeyUsage(fast) : usage();
-        // The web site (§1.7): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
+        // The web site (docs/site.md): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
         org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,
                 settings.dataDir(), settings.baseMapUrl(), clock);
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),

@@ -15,7 +15,7 @@ import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.mysql.dump.CellCsv;
 
 /**
- * The public cell exports of ichnaea-behaviour.md §5.10, as gzip (level 5) files under {@code DATA_DIR/export}:
+ * The public cell exports of docs/storage.md "Public cell CSV", as gzip (level 5) files under {@code DATA_DIR/export}:
  * the full export (cells modified within 365 days) and the hourly diff (modified in the previous full hour).
  */
 final class CellExports {

@@ -13,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code exportconfig create|list|delete}: the rows of {@code export_config} (ichnaea-behaviour.md §4.3, §5.2). */
+/**
+ * {@code exportconfig create|list|delete}: the rows of {@code export_config} (docs/storage.md "Schema",
+ * docs/algorithms.md §13.1).
+ */
 @Command(name = "exportconfig", description = "Create, list and delete export configurations.",
         subcommands = {ExportConfigCommand.Create.class, ExportConfigCommand.ListConfigs.class,
             ExportConfigCommand.Delete.class})

@@ -15,7 +15,7 @@ import org.ichnaea.core.jobs.JobScheduler;
 import org.ichnaea.core.monitor.PipelineMonitor;
 
 /**
- * The monitoring jobs' results as Prometheus metrics (ichnaea-behaviour.md §5.11): queue lengths, backlog, the
+ * The monitoring jobs' results as Prometheus metrics (docs/algorithms.md §13.5): queue lengths, backlog, the
  * locate sample rate, requests and distinct users per API key, and each job's runs, failures and skipped ticks.
  */
 final class JobMetrics {

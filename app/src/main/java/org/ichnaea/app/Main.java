@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The command line of compatibility.md §5: {@code java -jar app/target/ichnaea.jar COMMAND ...}. */
+/** The command line of README.md "Command line": {@code java -jar app/target/ichnaea.jar COMMAND ...}. */
 @Command(name = "ichnaea", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
         subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
@@ -144,7 +144,7 @@ public final class Main extends CommandGroup {
         }
     }
 
-    /** Starts the periodic jobs of serve and worker (ichnaea-behaviour.md §5.9). */
+    /** Starts the periodic jobs of serve and worker (docs/architecture.md "Periodic jobs"). */
     static org.ichnaea.core.jobs.JobScheduler schedulePipeline(Application application) {
         java.util.Map<String, Long> periods = PipelineJobs.periods(env().get(PipelineJobs.INTERVALS.name()));
         PipelineJobs.Parts parts = PipelineJobs.parts(application, Clock.systemUTC());

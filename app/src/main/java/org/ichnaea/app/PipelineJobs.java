@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The periodic jobs of {@code serve} and {@code worker} (ichnaea-behaviour.md §5.9), with Ichnaea's names and
- * default periods; {@code ICHNAEA_JOB_INTERVALS} overrides the periods ({@code name=seconds}, 0 turns a job off).
+ * The periodic jobs of {@code serve} and {@code worker} (docs/architecture.md "Periodic jobs"), with Ichnaea's names
+ * and default periods; {@code ICHNAEA_JOB_INTERVALS} overrides the periods ({@code name=seconds}, 0 turns a job off).
  * The report drain ({@code update_incoming}) runs in every process at once, sharing the queues' work; every other
  * job runs at most once at a time across all processes (a Redis lock when Redis is configured).
  */

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The service's configuration, read from the environment only (compatibility.md §5). Each option is declared once
+ * The service's configuration, read from the environment only (README.md "Command line"). Each option is declared once
  * with its name, default and documentation; {@code docs/configuration.md} is checked against these declarations by
  * a test. A bad value stops start-up with a one-line reason.
  */

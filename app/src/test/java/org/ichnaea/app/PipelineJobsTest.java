@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The schedule of the periodic jobs (ichnaea-behaviour.md §5.9) and its setting. */
+/** The schedule of the periodic jobs (docs/architecture.md "Periodic jobs") and its setting. */
 class PipelineJobsTest {
 
     @Test

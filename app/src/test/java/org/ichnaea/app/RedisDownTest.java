@@ -13,7 +13,9 @@ import org.ichnaea.core.apikey.ApiKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** compatibility.md §7: with Redis down, locate and region still answer and submissions get 503. */
+/**
+ * docs/architecture.md "When a store is down": with Redis down, locate and region still answer and submissions get 503.
+ */
 class RedisDownTest {
 
     @TempDir

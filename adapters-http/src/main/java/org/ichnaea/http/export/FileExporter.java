@@ -20,7 +20,7 @@ import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.http.Json;
 
 /**
- * The {@code file} export schema, our stand-in for Ichnaea's {@code s3} (ichnaea-behaviour.md §5.3): each batch
+ * The {@code file} export schema, our stand-in for Ichnaea's {@code s3} (docs/algorithms.md §13.1): each batch
  * becomes gzip (level 7) JSON files {@code {"items": [...]}} under the configuration's directory (a path or a
  * {@code file:} URL), laid out as Ichnaea's bucket keys: {@code <source>/<api key or no_key>/<yyyy>/<mm>/<dd>/
  * <uuid>.json.gz}. Files appear atomically (written aside, then renamed); I/O errors are retriable.

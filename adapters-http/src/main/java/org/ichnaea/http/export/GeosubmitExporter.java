@@ -16,7 +16,7 @@ import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.http.Json;
 
 /**
- * The {@code geosubmit} export schema (ichnaea-behaviour.md §5.3): POSTs the batch to the configuration's URL as a
+ * The {@code geosubmit} export schema (docs/algorithms.md §13.1): POSTs the batch to the configuration's URL as a
  * gzip (level 5) v2 geosubmit body with {@code Content-Encoding: gzip}, {@code Content-Type: application/json} and
  * {@code User-Agent: ichnaea}, 60 s timeout. Connection failures, timeouts and any non-2xx answer are retriable.
  */

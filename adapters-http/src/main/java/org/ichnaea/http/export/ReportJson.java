@@ -11,7 +11,7 @@ import org.ichnaea.core.submit.Report;
 import org.ichnaea.core.submit.ReportPosition;
 
 /**
- * A report as one item of a v2 geosubmit body (ichnaea-behaviour.md §1.5.1), the format Ichnaea's {@code geosubmit}
+ * A report as one item of a v2 geosubmit body (docs/api.md "/v2/geosubmit"), the format Ichnaea's {@code geosubmit}
  * and {@code s3} exporters write: absent fields are left out, API-key metadata is not included.
  */
 public final class ReportJson {

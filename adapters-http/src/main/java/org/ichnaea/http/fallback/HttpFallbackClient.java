@@ -25,7 +25,7 @@ import org.ichnaea.core.radio.WifiObservation;
 import org.ichnaea.http.Json;
 
 /**
- * The external fallback provider over HTTP (ichnaea-behaviour.md §3.9), in the four dialects {@code ichnaea/v1},
+ * The external fallback provider over HTTP (docs/algorithms.md §9), in the four dialects {@code ichnaea/v1},
  * {@code combain/v1}, {@code googlemaps/v1} and {@code unwiredlabs/v1}: a JSON POST built from the validated query,
  * 5 s timeout, one retry on connection failure, at most {@link #MAX_CONCURRENT} calls at once. MACs are sent in
  * colon form, which every provider accepts (Ichnaea sent bare hex).

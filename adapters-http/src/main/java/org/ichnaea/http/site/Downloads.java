@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The public cell exports in {@code DATA_DIR/export} (ichnaea-behaviour.md §5.10): the listing of
+ * The public cell exports in {@code DATA_DIR/export} (docs/storage.md "Public cell CSV"): the listing of
  * {@code /downloads} and the files under {@code /downloads/<name>}. Only names of Ichnaea's two exact forms are
  * listed or served, so no other file, and nothing outside the folder, can be reached.
  */

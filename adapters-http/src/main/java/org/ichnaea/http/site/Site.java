@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web site of ichnaea-behaviour.md §1.7, served by the same Javalin application as the APIs and working fully
+ * The web site of docs/site.md, served by the same Javalin application as the APIs and working fully
  * offline: Pebble pages, the statistics feeds, the map tiles and exports from the data directory, and the CSS,
  * JavaScript, Leaflet and uPlot files from the class path. No page links to a CDN or an external font; the only
  * outside requests are the optional base map's tiles, made by the visitor's browser.
@@ -41,7 +41,7 @@ public final class Site {
 
     /** Pages and feeds: they show live figures, so browsers and proxies keep them briefly. */
     static final String PAGE_CACHE = "max-age=60";
-    /** Favicon, touch icon, robots.txt and static files (§1.7: 86400). */
+    /** Favicon, touch icon, robots.txt and static files (docs/site.md: 86400). */
     static final String ASSET_CACHE = "public, max-age=86400";
     /** Map tiles and export files, rewritten by the jobs at most hourly. */
     static final String DATA_CACHE = "public, max-age=3600";

@@ -8,7 +8,7 @@ import org.ichnaea.core.stats.RegionStatStore;
 import org.ichnaea.core.stats.StatStore;
 
 /**
- * What the web site (ichnaea-behaviour.md §1.7) reads: the statistics, the data directory holding the map tiles
+ * What the web site (docs/site.md) reads: the statistics, the data directory holding the map tiles
  * ({@code tiles/}) and the public cell exports ({@code export/}), and an optional base map.
  *
  * @param stats       the cumulative {@code stat} table: the home page totals, {@code /stats} and its feeds

@@ -14,7 +14,7 @@ import org.ichnaea.core.stats.RegionStat;
 import org.ichnaea.core.stats.StatKey;
 import org.ichnaea.core.stats.StatStore;
 
-/** The figures of {@code /stats} and its JSON feeds (ichnaea-behaviour.md §1.7), computed from the stores. */
+/** The figures of {@code /stats} and its JSON feeds (docs/site.md), computed from the stores. */
 final class StatsFigures {
 
     /** One row of a "Value (in millions)" table. */

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The geosubmit and file exporters (ichnaea-behaviour.md §5.3) against a loopback server and a directory. */
+/** The geosubmit and file exporters (docs/algorithms.md §13.1) against a loopback server and a directory. */
 class ExportersTest {
 
     private HttpServer upstream;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The outbound fallback client against a real HTTP server on loopback (ichnaea-behaviour.md §3.9). */
+/** The outbound fallback client against a real HTTP server on loopback (docs/algorithms.md §9). */
 class HttpFallbackClientTest {
 
     private HttpServer upstream;

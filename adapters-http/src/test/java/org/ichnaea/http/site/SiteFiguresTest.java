@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.ichnaea.core.stats.InMemoryStatStore;
 import org.junit.jupiter.api.Test;
 
-/** The figures of ichnaea-behaviour.md §1.7 and the content security policy, without HTTP. */
+/** The figures of docs/site.md and the content security policy, without HTTP. */
 class SiteFiguresTest {
 
     @Test

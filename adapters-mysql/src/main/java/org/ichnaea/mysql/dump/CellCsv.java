@@ -35,7 +35,7 @@ import org.ichnaea.core.station.StationData;
 import org.ichnaea.core.station.StationSource;
 
 /**
- * The public cell CSV format shared by MLS and OpenCelliD (ichnaea-behaviour.md §5.10):
+ * The public cell CSV format shared by MLS and OpenCelliD (docs/storage.md "Public cell CSV"):
  * {@code radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal} with CRLF line
  * ends; radio GSM, UMTS, LTE and (our extension) NR. Import streams line by line in batches, so files of tens of
  * millions of rows need bounded memory; it inserts new cells, updates cells the file has newer data for, and skips

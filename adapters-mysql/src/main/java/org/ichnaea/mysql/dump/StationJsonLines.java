@@ -36,9 +36,10 @@ import org.ichnaea.core.station.StationSource;
 import org.ichnaea.core.station.WifiStationStore;
 
 /**
- * The station dump format of compatibility.md §5: JSON Lines, one station per line, {@code kind} wifi, blue, cell
- * or cellarea. Export streams every store; import reads line by line in batches, so files of any size need bounded
- * memory. A malformed line stops the import with its line number; the lines before it are applied, nothing of it.
+ * The station dump format of docs/storage.md "Station dump and restore": JSON Lines, one station per line, {@code kind}
+ * wifi, blue, cell or cellarea. Export streams every store; import reads line by line in batches, so files of any size
+ * need bounded memory. A malformed line stops the import with its line number; the lines before it are applied, nothing
+ * of it.
  */
 public final class StationJsonLines {
 

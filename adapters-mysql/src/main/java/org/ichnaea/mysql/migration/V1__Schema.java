@@ -10,7 +10,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.ichnaea.mysql.Dialect;
 
 /**
- * The schema (ichnaea-behaviour.md §4, widened for NR): sharded Wi-Fi and Bluetooth station tables, one cell table
+ * The schema (docs/storage.md "Schema", widened for NR): sharded Wi-Fi and Bluetooth station tables, one cell table
  * per radio, cell areas, API keys, export configuration, statistics, the data-map grid, and the queue table of the
  * embedded mode. Written once for MySQL/MariaDB and H2; the type differences come from {@link Dialect}.
  */

@@ -6,7 +6,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Cell signal profiles (docs/algorithms.md, "Cell signal profiles"): where each cell is heard, per band of received
+ * Cell signal profiles (docs/algorithms.md §14.3): where each cell is heard, per band of received
  * power and per timing advance, as {@code CellProfile}'s bytes (at most 1,105: 48 bands of 23 bytes and a version).
  * Null for cells learnt before, which gain one with their next GNSS observations.
  */

@@ -3,7 +3,7 @@ package org.ichnaea.core.apikey;
 import java.util.regex.Pattern;
 
 /**
- * An API key and what it may do (ichnaea-behaviour.md §2.1). Nullable columns stay nullable: a null
+ * An API key and what it may do (docs/storage.md "API keys"). Nullable columns stay nullable: a null
  * {@code maxreq} means unlimited, a null {@code fallbackRatelimit} disables the fallback.
  */
 public record ApiKey(String validKey, Integer maxreq, boolean allowFallback, boolean allowLocate, boolean allowRegion,
@@ -11,7 +11,9 @@ public record ApiKey(String validKey, Integer maxreq, boolean allowFallback, boo
                      Integer fallbackRatelimitInterval, Integer fallbackCacheExpire, Integer storeSampleLocate,
                      Integer storeSampleSubmit) {
 
-    /** Keys of 1 to 40 characters from [A-Za-z0-9_-] (compatibility.md §2; Ichnaea wanted 4 to 40 without _). */
+    /**
+     * Keys of 1 to 40 characters from [A-Za-z0-9_-] (docs/api.md "Lenient parsing"; Ichnaea wanted 4 to 40 without _).
+     */
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     public ApiKey {
@@ -53,7 +55,7 @@ public record ApiKey(String validKey, Integer maxreq, boolean allowFallback, boo
 
     /**
      * Whether the external fallback may be used: allowed, named, with a URL, a rate limit (0 allowed) and a non-zero
-     * interval (ichnaea-behaviour.md §2.1).
+     * interval (docs/storage.md "API keys").
      */
     public boolean canFallback() {
         return allowFallback && fallbackName != null && !fallbackName.isEmpty() && fallbackUrl != null

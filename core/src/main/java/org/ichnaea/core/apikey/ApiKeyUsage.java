@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Daily request counters per key and API path, and the set of client addresses per key, API type and day
- * (ichnaea-behaviour.md §2.3; Redis {@code INCR apilimit:...} and {@code PFADD apiuser:...} in production).
+ * (docs/api.md "Usage counters"; Redis {@code INCR apilimit:...} and {@code PFADD apiuser:...} in production).
  * Faults surface as {@link org.ichnaea.core.StoreUnavailableException}; callers fail open.
  */
 public interface ApiKeyUsage {

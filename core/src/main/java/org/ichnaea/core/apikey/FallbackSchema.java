@@ -2,7 +2,7 @@ package org.ichnaea.core.apikey;
 
 import java.util.Optional;
 
-/** The request and response dialect of an external fallback provider (ichnaea-behaviour.md §3.9). */
+/** The request and response dialect of an external fallback provider (docs/algorithms.md §9). */
 public enum FallbackSchema {
     ICHNAEA_V1("ichnaea/v1", "ichnaea"),
     COMBAIN_V1("combain/v1", "combain"),

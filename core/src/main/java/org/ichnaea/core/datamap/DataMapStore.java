@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.function.Consumer;
 
 /**
- * The coverage grid, {@code datamap_ne|nw|se|sw} (ichnaea-behaviour.md §5.7). Faults surface as
+ * The coverage grid, {@code datamap_ne|nw|se|sw} (docs/algorithms.md §13.4). Faults surface as
  * {@link org.ichnaea.core.StoreUnavailableException}.
  */
 public interface DataMapStore {

@@ -1,9 +1,10 @@
 package org.ichnaea.core.datamap;
 
 /**
- * A cell of the coverage grid (ichnaea-behaviour.md §4.3, §5.7): latitude and longitude in thousandths of a degree
- * (about 110 m), rounded half to even as Ichnaea's Python {@code round}. Stored as two big-endian unsigned 32-bit
- * numbers, {@code lat + 90000} and {@code lon + 180000}, in one of four quadrant tables split at 36° N and 5° E.
+ * A cell of the coverage grid (docs/storage.md "Schema", docs/algorithms.md §13.4): latitude and longitude in
+ * thousandths of a degree (about 110 m), rounded half to even as Ichnaea's Python {@code round}. Stored as two
+ * big-endian unsigned 32-bit numbers, {@code lat + 90000} and {@code lon + 180000}, in one of four quadrant tables
+ * split at 36° N and 5° E.
  */
 public record GridCell(int lat, int lon) {
 

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Draws the coverage map from the data-map grid, as Ichnaea's {@code datamap.py} script did with ericfischer/datamaps
- * (ichnaea-behaviour.md §5.7), with the JDK alone: slippy-map PNG tiles {@code {z}/{x}/{y}.png} for zoom 0 to
+ * (docs/algorithms.md §13.4), with the JDK alone: slippy-map PNG tiles {@code {z}/{x}/{y}.png} for zoom 0 to
  * {@code maxZoom} (256 pixels, Web Mercator, see {@link TileMath}), a 512-pixel {@code 0/0/0@2x.png} for the front
  * page, and {@code data.json} ({@code {"updated": instant, "cells": n, "tiles": n}}). Only tiles showing data are
  * written.

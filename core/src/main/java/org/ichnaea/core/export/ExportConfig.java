@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.ichnaea.core.station.StationSource;
 
 /**
- * A row of {@code export_config} (ichnaea-behaviour.md §4.3): where reports go besides (or instead of) the
+ * A row of {@code export_config} (docs/storage.md "Schema"): where reports go besides (or instead of) the
  * service's own stations.
  *
  * @param batch       most reports per export call (a {@code geosubmit} POST, a {@code file})

@@ -4,11 +4,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Where an export configuration sends its reports (ichnaea-behaviour.md §5.3). {@code file} takes the place of
+ * Where an export configuration sends its reports (docs/algorithms.md §13.1). {@code file} takes the place of
  * Ichnaea's {@code s3}: gzip JSON batches written into a directory.
  */
 public enum ExportSchema {
-    /** The service's own stations (§5.4). Only one internal export should exist. */
+    /** The service's own stations (docs/algorithms.md §13.6). Only one internal export should exist. */
     INTERNAL("internal"),
     /** POSTed as gzip v2 geosubmit batches to another service. */
     GEOSUBMIT("geosubmit"),

@@ -3,7 +3,7 @@ package org.ichnaea.core.export;
 import java.util.List;
 import org.ichnaea.core.submit.IncomingReport;
 
-/** Sends one batch of reports somewhere (ichnaea-behaviour.md §5.3). */
+/** Sends one batch of reports somewhere (docs/algorithms.md §13.1). */
 public interface ReportExporter {
 
     /**

@@ -1,7 +1,7 @@
 package org.ichnaea.core.geo;
 
 /**
- * Distances on the WGS-84 ellipsoid (ichnaea-behaviour.md §3.12).
+ * Distances on the WGS-84 ellipsoid (docs/algorithms.md §12).
  *
  * <p>{@link #distance} is Vincenty's inverse formula with a convergence limit of 1e-11 radians and at most 25
  * iterations; where it does not converge (nearly antipodal points) it falls back to the haversine formula on a sphere

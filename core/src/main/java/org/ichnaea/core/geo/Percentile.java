@@ -2,7 +2,7 @@ package org.ichnaea.core.geo;
 
 import java.util.Arrays;
 
-/** Percentiles with linear interpolation between order statistics, NumPy's default (ichnaea-behaviour.md §3.12). */
+/** Percentiles with linear interpolation between order statistics, NumPy's default (docs/algorithms.md §12). */
 public final class Percentile {
 
     private Percentile() {

@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns GeoIP records into answers (ichnaea-behaviour.md §3.7): region remaps, the radius rules (region, accuracy
+ * Turns GeoIP records into answers (docs/algorithms.md §7): region remaps, the radius rules (region, accuracy
  * radius, subdivision, city) and the score. Unlike Ichnaea, a record at latitude or longitude 0.0 is a valid
- * position (compatibility.md §3.3).
+ * position (docs/decisions/001-fixed-ichnaea-quirks.md fix 3).
  */
 public final class GeoIpResolver {
 

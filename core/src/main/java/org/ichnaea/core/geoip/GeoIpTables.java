@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Constant tables of Ichnaea's GeoIP source (ichnaea-behaviour.md §3.7), from mozilla/ichnaea {@code ichnaea/geoip.py}
+ * Constant tables of Ichnaea's GeoIP source (docs/algorithms.md §7), from mozilla/ichnaea {@code ichnaea/geoip.py}
  * at commit 02c3e1c0f37e4cd4afa4ceec1ffa39a1c8191112 ({@code REGION_SCORE}, {@code SUB_RADII}, {@code SUB_RADIUS},
  * {@code REGION_RADIUS}, {@code CITY_RADII}, {@code CITY_RADIUS}, {@code GEOIP_GENC_MAP}).
  *

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 
 /**
- * A periodic job (ichnaea-behaviour.md §5.9).
+ * A periodic job (docs/architecture.md "Periodic jobs").
  *
  * @param name      Ichnaea's task name, e.g. {@code update_statcounter}; also the lock's name
  * @param schedule  when it runs

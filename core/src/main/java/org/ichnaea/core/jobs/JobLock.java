@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * A lease that lets a periodic job run at most once at a time across every process sharing the store
- * (compatibility.md §4: a Redis lock takes the place of Celery beat). Leases expire by themselves, so a crashed
- * holder blocks the job for at most {@code ttl}. Faults surface as {@link org.ichnaea.core.StoreUnavailableException}.
+ * (docs/architecture.md "Deployment modes": a Redis lock takes the place of Celery beat). Leases expire by themselves,
+ * so a crashed holder blocks the job for at most {@code ttl}. Faults surface as
+ * {@link org.ichnaea.core.StoreUnavailableException}.
  */
 public interface JobLock {
 

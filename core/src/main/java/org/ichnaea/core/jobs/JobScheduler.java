@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs periodic jobs (ichnaea-behaviour.md §5.9) on a small thread pool. Exclusive jobs take a {@link JobLock} first
- * and skip the tick when another process holds it; a failing job is logged, counted and runs again at its next
- * tick. Closing lets running jobs finish (up to 30 s).
+ * Runs periodic jobs (docs/architecture.md "Periodic jobs") on a small thread pool. Exclusive jobs take a
+ * {@link JobLock} first and skip the tick when another process holds it; a failing job is logged, counted and runs
+ * again at its next tick. Closing lets running jobs finish (up to 30 s).
  */
 public final class JobScheduler implements AutoCloseable {
 

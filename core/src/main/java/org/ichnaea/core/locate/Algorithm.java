@@ -9,7 +9,7 @@ import java.util.Locale;
  *   <li>{@link #REFINED} (the default): station positions learnt with received-power weights; Wi-Fi and Bluetooth
  *       answers from a power-weighted centroid of the strongest networks heard; cells answered from their siblings
  *       (same eNodeB, NodeB site) when unknown; accuracy radii calibrated per kind of answer.</li>
- *   <li>{@link #ICHNAEA}: Mozilla Ichnaea's algorithm, step for step (ichnaea-behaviour.md §3, §5.4), for answers
+ *   <li>{@link #ICHNAEA}: Mozilla Ichnaea's algorithm, step for step (docs/algorithms.md §1–§12, §13.6), for answers
  *       identical to Ichnaea's.</li>
  * </ul>
  */

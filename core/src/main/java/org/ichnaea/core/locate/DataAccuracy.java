@@ -1,6 +1,6 @@
 package org.ichnaea.core.locate;
 
-/** Accuracy classes (ichnaea-behaviour.md §3.2), ordered best first. */
+/** Accuracy classes (docs/algorithms.md §2), ordered best first. */
 public enum DataAccuracy {
     HIGH,
     MEDIUM,

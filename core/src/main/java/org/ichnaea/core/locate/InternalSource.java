@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The internal source: the service's own stations. Position results come from Bluetooth, Wi-Fi and cell searches
- * (§3.5, §3.6); region results from MCCs, cell areas and station regions (§3.8). A store that is down is logged and
- * skipped, so the other sources still answer.
+ * (docs/algorithms.md §5, §6); region results from MCCs, cell areas and station regions (docs/algorithms.md §8). A
+ * store that is down is logged and skipped, so the other sources still answer.
  */
 public final class InternalSource {
 
@@ -122,7 +122,7 @@ public final class InternalSource {
     }
 
     /**
-     * Region results (ichnaea-behaviour.md §3.8): every cell and area lookup votes for the regions of its MCC
+     * Region results (docs/algorithms.md §8): every cell and area lookup votes for the regions of its MCC
      * (1/number of regions each), stored areas settle ambiguous MCCs, and Wi-Fi and Bluetooth stations vote with
      * their score for their stored region.
      */

@@ -9,7 +9,7 @@ import org.ichnaea.core.radio.CellObservation;
 import org.ichnaea.core.radio.WifiObservation;
 
 /**
- * A validated query (ichnaea-behaviour.md §3.1): every network in it is well-formed and unique, Wi-Fi and Bluetooth
+ * A validated query (docs/algorithms.md §1): every network in it is well-formed and unique, Wi-Fi and Bluetooth
  * lists have at least two networks or none, {@code cells} hold complete cell ids and {@code areas} the area lookups
  * (empty when {@code lacf} is off).
  *
@@ -35,7 +35,7 @@ public record LocateQuery(InetAddress ip, boolean ipf, boolean lacf, List<BlueOb
         return !blues.isEmpty() || !cells.isEmpty() || !areas.isEmpty() || !wifis.isEmpty();
     }
 
-    /** The query's expected accuracy class (ichnaea-behaviour.md §3.2). */
+    /** The query's expected accuracy class (docs/algorithms.md §2). */
     public DataAccuracy expectedAccuracy() {
         DataAccuracy expected = DataAccuracy.NONE;
         if (apiType == ApiType.REGION) {

@@ -141,7 +141,7 @@ public final class Locator {
             return this;
         }
 
-        /** Collects query observations (§3.10) into this queue. */
+        /** Collects query observations (docs/algorithms.md §10) into this queue. */
         public Builder queryData(DataQueue<IncomingReport> queue, LocateSampleRate rate) {
             this.queryQueue = queue;
             this.sampleRate = rate;

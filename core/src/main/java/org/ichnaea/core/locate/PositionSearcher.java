@@ -10,7 +10,7 @@ import org.ichnaea.core.geoip.GeoIpResolver;
 import org.ichnaea.core.locate.fallback.FallbackSource;
 
 /**
- * Answers {@code /v1/geolocate} (ichnaea-behaviour.md §3.3): the internal source, then GeoIP, then the external
+ * Answers {@code /v1/geolocate} (docs/algorithms.md §3): the internal source, then GeoIP, then the external
  * fallback when the results so far do not satisfy the query; the best result of the best cluster wins.
  */
 public final class PositionSearcher {

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns good locate answers into query observations for the pipeline (ichnaea-behaviour.md §3.10): the best internal
+ * Turns good locate answers into query observations for the pipeline (docs/algorithms.md §10): the best internal
  * result and the query's networks, unless every network was already seen today, sampled by the key's
  * {@code store_sample_locate} and the global rate. Enqueue failures are logged and swallowed.
  */

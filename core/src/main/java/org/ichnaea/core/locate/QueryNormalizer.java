@@ -20,10 +20,10 @@ import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.radio.WifiObservation;
 
 /**
- * Validates and normalises a client query (ichnaea-behaviour.md §3.1 with the leniency of compatibility.md §2 and
- * the fixes of §3): bad entries are dropped one by one, never the whole query; duplicates are merged keeping the
- * better entry; Wi-Fi networks that opted out of mapping are ignored; Wi-Fi and Bluetooth lists with fewer than two
- * distinct networks are emptied.
+ * Validates and normalises a client query (docs/algorithms.md §1 with the leniency of docs/api.md "Lenient parsing" and
+ * the fixes of docs/decisions/001-fixed-ichnaea-quirks.md): bad entries are dropped one by one, never the whole query;
+ * duplicates are merged keeping the better entry; Wi-Fi networks that opted out of mapping are ignored; Wi-Fi and
+ * Bluetooth lists with fewer than two distinct networks are emptied.
  */
 public final class QueryNormalizer {
 
@@ -57,7 +57,8 @@ public final class QueryNormalizer {
         boolean ipf;
         boolean lacf;
         if (input.fallbacks() != null) {
-            // Ichnaea ignores considerIp whenever a fallbacks object is present (§8.7), kept for compatibility.
+            // Ichnaea ignores considerIp whenever a fallbacks object is present
+            // (docs/decisions/001-fixed-ichnaea-quirks.md quirk 7), kept for compatibility.
             ipf = input.fallbacks().ipf() == null || input.fallbacks().ipf();
             lacf = input.fallbacks().lacf() == null || input.fallbacks().lacf();
         } else {
@@ -123,8 +124,8 @@ public final class QueryNormalizer {
 
     /**
      * Merges entries with the same key. A later duplicate replaces the kept entry unless the kept entry is better on
-     * the first field where both have a value and the values differ (compatibility.md §3.4; Ichnaea kept the older
-     * entry as soon as it won on any field, even after losing on an earlier one).
+     * the first field where both have a value and the values differ (docs/decisions/001-fixed-ichnaea-quirks.md fix 4;
+     * Ichnaea kept the older entry as soon as it won on any field, even after losing on an earlier one).
      */
     static <K, T> List<T> dedupe(List<T> entries, Function<T, K> key, List<Better<T>> comparators) {
         Map<K, T> kept = new LinkedHashMap<>();

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.ichnaea.core.geoip.GeoIpResolver;
 
 /**
- * Answers {@code /v1/country} and {@code /v1/region} (ichnaea-behaviour.md §3.3, §3.8): internal region votes, then
- * GeoIP; no fallback provider and no query data.
+ * Answers {@code /v1/country} and {@code /v1/region} (docs/algorithms.md §3, docs/algorithms.md §8): internal region
+ * votes, then GeoIP; no fallback provider and no query data.
  */
 public final class RegionSearcher {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import org.ichnaea.core.geo.Geodesy;
 
 /**
- * One candidate answer (ichnaea-behaviour.md §3.3): a position or region with an accuracy in metres, a score, its
+ * One candidate answer (docs/algorithms.md §3): a position or region with an accuracy in metres, a score, its
  * source, an optional fallback tag ({@code ipf} or {@code lacf}) and the networks it used. Latitude, longitude and
  * accuracy are rounded to 7 decimals on creation.
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.ichnaea.core.geo.Geodesy;
 
 /**
- * Choosing among candidate results (ichnaea-behaviour.md §3.3): the best position cluster, the best result in it,
+ * Choosing among candidate results (docs/algorithms.md §3): the best position cluster, the best result in it,
  * whether the results "satisfy" a query, and the best region.
  */
 public final class ResultSelection {

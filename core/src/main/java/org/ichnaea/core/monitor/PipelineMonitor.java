@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The monitoring jobs of ichnaea-behaviour.md §5.9 and §5.11: {@code monitor_queue_size_and_rate_control} (queue
- * lengths, the backlog and one rate-controller step), {@code monitor_api_key_limits} (today's requests per key and
- * API path against the key's daily limit) and {@code monitor_api_users} (today's distinct client addresses per key
- * and API type). Each keeps its latest snapshot for the metrics endpoint and logs it.
+ * The monitoring jobs of docs/architecture.md "Periodic jobs" and docs/algorithms.md §13.5:
+ * {@code monitor_queue_size_and_rate_control} (queue lengths, the backlog and one rate-controller step),
+ * {@code monitor_api_key_limits} (today's requests per key and API path against the key's daily limit) and
+ * {@code monitor_api_users} (today's distinct client addresses per key and API type). Each keeps its latest snapshot
+ * for the metrics endpoint and logs it.
  */
 public final class PipelineMonitor {
 

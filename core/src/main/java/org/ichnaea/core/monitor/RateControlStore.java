@@ -3,7 +3,7 @@ package org.ichnaea.core.monitor;
 import java.util.Map;
 
 /**
- * Where the rate controller's knobs and state live (ichnaea-behaviour.md §5.11; Redis keys
+ * Where the rate controller's knobs and state live (docs/algorithms.md §13.5; Redis keys
  * {@code rate_controller_*} and {@code global_locate_sample_rate} in production). Faults surface as
  * {@link org.ichnaea.core.StoreUnavailableException}.
  */

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The automatic rate control of ichnaea-behaviour.md §5.11: when {@code rate_controller_enabled} is 1, a PID
+ * The automatic rate control of docs/algorithms.md §13.5: when {@code rate_controller_enabled} is 1, a PID
  * controller (the arithmetic of Python's simple-pid: proportional on error, integral clamped to the output limits,
  * derivative on measurement) steers the pipeline backlog towards {@code rate_controller_target} by setting the
  * share of locate queries that become query observations: {@code 100 × clamp(output / target, 0, 1)} percent. When

@@ -1,2 +1,2 @@
-/** Monitoring jobs and the sample-rate controller (ichnaea-behaviour.md §5.11). */
+/** Monitoring jobs and the sample-rate controller (docs/algorithms.md §13.5). */
 package org.ichnaea.core.monitor;

@@ -20,7 +20,7 @@ import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.core.station.StationData;
 
 /**
- * Recomputes cell areas from their cells (ichnaea-behaviour.md §5.6): the unweighted mean of the positioned cells,
+ * Recomputes cell areas from their cells (docs/algorithms.md §13.8): the unweighted mean of the positioned cells,
  * the box around their boxes, the mean cell radius, the count, the latest last-seen and the most frequent region;
  * an area without positioned cells is deleted.
  */

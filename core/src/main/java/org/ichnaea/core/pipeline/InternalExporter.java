@@ -19,7 +19,7 @@ import org.ichnaea.core.stats.StatKey;
 import org.ichnaea.core.submit.IncomingReport;
 
 /**
- * The {@code internal} export schema (ichnaea-behaviour.md §5.4–§5.8): reports become weighted observations
+ * The {@code internal} export schema (docs/algorithms.md §13.2): reports become weighted observations
  * ({@link ReportObservations}), observations update the stations in one locked transaction per shard and type
  * ({@link StationUpdater}), changed cells recompute their areas ({@link CellAreaUpdater}), the reports' grid cells
  * go to the coverage map, and the daily counters count observations and new stations. Ichnaea passed observations
@@ -111,8 +111,8 @@ public final class InternalExporter implements ReportExporter {
     }
 
     /**
-     * §5.5: every observation of the type applied counts (those of a report delivered again do not count again),
-     * new and newly blocked stations count as unique.
+     * docs/algorithms.md §13.7: every observation of the type applied counts (those of a report delivered again do not
+     * count again), new and newly blocked stations count as unique.
      */
     private void count(StatKey observed, StatKey unique, long n, Map<StationAction, Integer> done, LocalDate today) {
         stats.incr(observed, today, n);

@@ -1,7 +1,7 @@
 package org.ichnaea.core.pipeline;
 
 /**
- * The weight of one observation (ichnaea-behaviour.md §5.4): accuracy × age × speed × signal weights; 0 means the
+ * The weight of one observation (docs/algorithms.md §13.6): accuracy × age × speed × signal weights; 0 means the
  * observation is discarded.
  */
 public final class ObservationWeight {

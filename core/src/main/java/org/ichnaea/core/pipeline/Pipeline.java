@@ -23,18 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report pipeline (ichnaea-behaviour.md §5.2, §5.3): {@link #fanOut()} moves every report of
+ * The report pipeline (docs/algorithms.md §13.1): {@link #fanOut()} moves every report of
  * {@code update_incoming} to the queue of each export configuration that accepts it; {@link #export} drains one
  * configuration's queue through the exporter of its schema, in batches of its {@code batch} size, with up to three
  * attempts on retriable errors (sleeping 1 s, then 2 s). A batch is taken off a queue only as it is processed; when
- * it fails it goes back to the tail of its queue, so nothing accepted is lost (duplicates are tolerated, §7). With
- * no export configuration at all the reports stay in {@code update_incoming} (Ichnaea would drop them).
+ * it fails it goes back to the tail of its queue, so nothing accepted is lost (duplicates are tolerated,
+ * docs/decisions/010-at-least-once-pipeline.md). With no export configuration at all the reports stay in
+ * {@code update_incoming} (Ichnaea would drop them).
  */
 public final class Pipeline {
 
     /** Reports per fan-out batch, as Ichnaea's {@code update_incoming} task. */
     public static final int BATCH = 5000;
-    /** Attempts per export batch (§5.3). */
+    /** Attempts per export batch (docs/algorithms.md §13.1). */
     static final int ATTEMPTS = 3;
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 

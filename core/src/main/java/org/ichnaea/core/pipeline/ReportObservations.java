@@ -14,7 +14,7 @@ import org.ichnaea.core.submit.Report;
 import org.ichnaea.core.submit.ReportPosition;
 
 /**
- * The internal exporter's transform (ichnaea-behaviour.md §5.4): a report becomes weighted observations per
+ * The internal exporter's transform (docs/algorithms.md §13.6): a report becomes weighted observations per
  * network. Reports without a position, or outside every region (when shapes are loaded), are dropped; cells
  * outside their MCC's regions, opted-out Wi-Fi networks and zero-weight observations too.
  */
@@ -115,7 +115,8 @@ public final class ReportObservations {
                 }
             }
             if (used) {
-                // The coverage map shows where reports had at least one valid observation (§5.4 step 6).
+                // The coverage map shows where reports had at least one valid observation (docs/algorithms.md §13.6
+                // step 6).
                 grid.add(org.ichnaea.core.datamap.GridCell.of(p.lat(), p.lon()));
             }
         }
@@ -123,7 +124,7 @@ public final class ReportObservations {
     }
 
     /*
-     * One observation per network and report (ichnaea-behaviour.md §5.4 step 4), by Ichnaea's rule: a later entry
+     * One observation per network and report (docs/algorithms.md §13.6 step 4), by Ichnaea's rule: a later entry
      * for a network replaces the one kept unless the kept one is "better", which Ichnaea's BaseReport.better answers
      * yes to as soon as one field, checked in order, is known in both and strictly better in the kept one (Wi-Fi:
      * higher signal, higher SNR, lower age; Bluetooth: signal, age; cells: lower timing advance, signal, ASU, age).

@@ -1,6 +1,6 @@
 package org.ichnaea.core.pipeline;
 
-/** What the station updater did to one station (ichnaea-behaviour.md §5.5). */
+/** What the station updater did to one station (docs/algorithms.md §13.7). */
 public enum StationAction {
     /** A new station with a position. */
     NEW,

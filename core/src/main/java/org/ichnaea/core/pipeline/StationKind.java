@@ -1,6 +1,9 @@
 package org.ichnaea.core.pipeline;
 
-/** The station types the updater handles, with the largest consistent spread of their observations (§5.5). */
+/**
+ * The station types the updater handles, with the largest consistent spread of their observations (docs/algorithms.md
+ * §13.7).
+ */
 public enum StationKind {
     BLUE(100),
     WIFI(5_000),

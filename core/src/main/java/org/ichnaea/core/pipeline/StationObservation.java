@@ -3,7 +3,7 @@ package org.ichnaea.core.pipeline;
 import org.ichnaea.core.station.StationSource;
 
 /**
- * One observation of a network in the pipeline: where the report was made, its weight (ichnaea-behaviour.md §5.4;
+ * One observation of a network in the pipeline: where the report was made, its weight (docs/algorithms.md §13.6;
  * weight 0 never reaches the updater), the source of the report's position and the report's id
  * ({@link org.ichnaea.core.submit.IncomingReport#id()}), by which a report delivered twice is applied once; for
  * cells, the signal (dBm) and timing advance the report heard the cell with, for its profile

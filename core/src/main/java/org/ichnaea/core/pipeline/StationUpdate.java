@@ -12,7 +12,7 @@ import org.ichnaea.core.station.StationData;
 import org.ichnaea.core.station.StationSource;
 
 /**
- * The station updater's state machine (ichnaea-behaviour.md §5.5) for one station: from its stored state and a
+ * The station updater's state machine (docs/algorithms.md §13.7) for one station: from its stored state and a
  * batch of observations, the action and the new station data. Pure: the store transaction around it is the
  * adapter's.
  *

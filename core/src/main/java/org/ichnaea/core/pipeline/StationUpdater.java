@@ -22,7 +22,7 @@ import org.ichnaea.core.station.MacStationStore;
 import org.ichnaea.core.station.ReportLedger;
 
 /**
- * Applies a batch of observations to the stores (ichnaea-behaviour.md §5.5): one locked read-modify-write
+ * Applies a batch of observations to the stores (docs/algorithms.md §13.7): one locked read-modify-write
  * transaction per station type and shard, {@link StationUpdate} per station. Each transaction records the reports
  * it applies in its scope ({@link ReportLedger}) and leaves out the observations of reports an earlier transaction
  * applied, so a batch delivered again (after a crash, docs/reliability.md) counts every observation once. Returns
@@ -128,9 +128,9 @@ public final class StationUpdater {
 
     /**
      * Updates cells in one transaction; answers the areas to recompute: those of every cell whose action was not a
-     * confirmation (§5.5), and those of cells whose observations an earlier delivery applied (the crash that caused
-     * the redelivery may have come before their areas were recomputed). {@code applied} receives the observations
-     * applied.
+     * confirmation (docs/algorithms.md §13.7), and those of cells whose observations an earlier delivery applied (the
+     * crash that caused the redelivery may have come before their areas were recomputed). {@code applied} receives the
+     * observations applied.
      */
     public Set<CellAreaId> updateCells(CellStationStore store, Map<CellId, List<StationObservation>> obs,
                                        Map<CellId, Integer> psc, Map<StationAction, Integer> counts,

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A write-behind buffer in front of another queue, for data that may be late but should not cost the request path
- * a database write each (query observations, ichnaea-behaviour.md §3.10): enqueue appends to memory and a
+ * a database write each (query observations, docs/algorithms.md §10): enqueue appends to memory and a
  * background thread moves batches to the target every {@code flushEvery} or as soon as {@code batch} items wait.
  * At most {@code capacity} items are held; beyond that new items are refused and counted (logged), never queued
  * silently. {@link #close()} flushes what is left. Submissions do not go through it: they must be durable when the

@@ -3,8 +3,8 @@ package org.ichnaea.core.queue;
 import java.util.List;
 
 /**
- * A first-in first-out queue between the web tier and the pipeline (ichnaea-behaviour.md §5.1). Implementations
- * are durable where the deployment needs it (Redis lists, the embedded database). Faults surface as
+ * A first-in first-out queue between the web tier and the pipeline (docs/storage.md "The report queue").
+ * Implementations are durable where the deployment needs it (Redis lists, the embedded database). Faults surface as
  * {@link org.ichnaea.core.StoreUnavailableException}.
  *
  * <p>Consumers that must not lose items take them with {@link #claim}: the items stay stored, hidden from other

@@ -18,7 +18,7 @@ public record BlueObservation(MacAddress mac, Integer age, Integer signal, Strin
     }
 
     /**
-     * Validates raw client values (ichnaea-behaviour.md §3.1): an unusable MAC drops the entry; an out-of-range age
+     * Validates raw client values (docs/algorithms.md §1): an unusable MAC drops the entry; an out-of-range age
      * (±3,600,000 ms) or signal (−127..0 dBm) drops that field only.
      */
     public static Optional<BlueObservation> validate(String mac, Long age, Long signal, String name) {

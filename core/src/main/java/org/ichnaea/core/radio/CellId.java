@@ -27,7 +27,7 @@ public record CellId(RadioType radio, int mcc, int mnc, int lac, long cid) imple
 
     /**
      * The radio a cell really has when a client (or a cell file) says {@code claimed}: a GSM cell id has 16 bits, so a
-     * "GSM" cell with a larger id is a UMTS cell and is WCDMA (Ichnaea's rule, ichnaea-behaviour.md §3.1). Submit,
+     * "GSM" cell with a larger id is a UMTS cell and is WCDMA (Ichnaea's rule, docs/algorithms.md §1). Submit,
      * query and the cell CSV import all apply it through this method, so a cell is stored and asked for under the
      * same radio.
      */

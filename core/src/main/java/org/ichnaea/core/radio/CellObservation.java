@@ -19,10 +19,10 @@ public record CellObservation(RadioType radio, int mcc, int mnc, Integer lac, Lo
     }
 
     /**
-     * Validates raw client values (ichnaea-behaviour.md §3.1 with the NR extension of compatibility.md §2). Returns
-     * empty when the radio is missing, unknown or CDMA, when the MCC is not in {@code mccs}, or the MNC is outside
-     * 0..999. Out-of-range optional fields become null. A GSM cell id above 65535 makes the cell WCDMA; an LTE PSC
-     * above 503 is dropped; WCDMA never has a timing advance.
+     * Validates raw client values (docs/algorithms.md §1 with the NR extension of docs/api.md "Lenient parsing").
+     * Returns empty when the radio is missing, unknown or CDMA, when the MCC is not in {@code mccs}, or the MNC is
+     * outside 0..999. Out-of-range optional fields become null. A GSM cell id above 65535 makes the cell WCDMA; an LTE
+     * PSC above 503 is dropped; WCDMA never has a timing advance.
      */
     public static Optional<CellObservation> validate(String radioName, Long mcc, Long mnc, Long lac, Long cid,
                                                      Long psc, Long age, Long signal, Long asu, Long ta,

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * <p>{@link #parse} accepts the forms real clients send ({@code aa:bb:cc:dd:ee:ff}, {@code AA-BB-...},
  * {@code aabb.ccdd.eeff}, no separators, any case) and refuses the all-zero, broadcast and documentation multicast
- * addresses (ichnaea-behaviour.md §3.1).
+ * addresses (docs/algorithms.md §1).
  */
 public record MacAddress(long bits) implements Comparable<MacAddress> {
 

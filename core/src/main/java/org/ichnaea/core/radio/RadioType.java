@@ -77,12 +77,12 @@ public enum RadioType {
         return minSignal;
     }
 
-    /** Whether a signal strength in dBm is plausible for this radio (§3.1). */
+    /** Whether a signal strength in dBm is plausible for this radio (docs/algorithms.md §1). */
     public boolean isValidSignal(long dbm) {
         return dbm >= signalLow && dbm <= signalHigh;
     }
 
-    /** Whether an arbitrary strength unit is plausible for this radio (§3.1). */
+    /** Whether an arbitrary strength unit is plausible for this radio (docs/algorithms.md §1). */
     public boolean isValidAsu(long asu) {
         return asu >= asuLow && asu <= asuHigh;
     }

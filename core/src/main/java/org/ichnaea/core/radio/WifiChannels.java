@@ -1,8 +1,8 @@
 package org.ichnaea.core.radio;
 
 /**
- * Wi-Fi channel and frequency derivation (ichnaea-behaviour.md §3.1), extended with the 6 GHz band
- * (compatibility.md §2): 5955–7115 MHz are channels 1–233 of that band, f = 5950 + 5·c, and 5935 MHz is its
+ * Wi-Fi channel and frequency derivation (docs/algorithms.md §1), extended with the 6 GHz band
+ * (docs/api.md "Lenient parsing"): 5955–7115 MHz are channels 1–233 of that band, f = 5950 + 5·c, and 5935 MHz is its
  * channel 2. Within a band the channel is (f − base) div 5, as in Ichnaea, so an off-centre frequency rounds down.
  */
 public final class WifiChannels {

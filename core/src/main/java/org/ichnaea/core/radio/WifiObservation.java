@@ -19,7 +19,7 @@ public record WifiObservation(MacAddress mac, Integer age, Integer channel, Inte
     }
 
     /**
-     * Validates raw client values (ichnaea-behaviour.md §3.1, compatibility.md §2): an unusable MAC drops the
+     * Validates raw client values (docs/algorithms.md §1, docs/api.md "Lenient parsing"): an unusable MAC drops the
      * entry; age ±3,600,000 ms, channel 1..233, frequency 2400..7125 MHz, signal −100..−10 dBm (0 means unknown),
      * SNR 1..100 are kept only in range. One of channel/frequency is derived from the other when missing.
      */
@@ -44,7 +44,7 @@ public record WifiObservation(MacAddress mac, Integer age, Integer channel, Inte
 
     /**
      * Whether the network's owner asked not to be mapped: an SSID ending in {@code _nomap} or containing
-     * {@code _optout} (compatibility.md §3.6).
+     * {@code _optout} (docs/decisions/001-fixed-ichnaea-quirks.md fix 6).
      */
     public boolean isOptedOut() {
         return ssid != null && (ssid.endsWith("_nomap") || ssid.contains("_optout"));

@@ -5,7 +5,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
- * The geocoder of ichnaea-behaviour.md §3.11: which region (GENC code) a point is in, the buffered shapes, region
+ * The geocoder of docs/algorithms.md §11: which region (GENC code) a point is in, the buffered shapes, region
  * names and each region's maximum radius. The production implementation reads bundled Natural Earth shapes.
  */
 public interface RegionShapes {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where a cell is heard, by how it is heard: the mean position of its GNSS observations per band of received
- * power (6 dB wide) and per timing advance (docs/algorithms.md, "Cell signal profiles"). A query that reports its
+ * power (6 dB wide) and per timing advance (docs/algorithms.md §14.3). A query that reports its
  * signal or timing advance is answered from the observations that heard the cell the same way, which are much
  * nearer to it than the mean of all of them (on the team's data sets, the median error of a one-cell answer fell by
  * a fifth to a quarter). Immutable; stored with the cell as a few bytes per band.

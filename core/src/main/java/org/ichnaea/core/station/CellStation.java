@@ -5,7 +5,7 @@ import org.ichnaea.core.radio.CellId;
 /** A cell the service knows, with its primary scrambling code / physical cell id when learned. */
 public record CellStation(CellId id, Integer psc, StationData data, CellProfile profile) {
 
-    /** Largest radius stored for a cell (ichnaea-behaviour.md §4.1, §5.10). */
+    /** Largest radius stored for a cell (docs/storage.md "Station columns", docs/storage.md "Public cell CSV"). */
     public static final int MAX_RADIUS = 100_000;
 
     public CellStation {

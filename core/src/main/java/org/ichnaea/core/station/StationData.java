@@ -7,15 +7,17 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * What the service knows of one network: its estimated position and bounding box, how it was learned, and its
- * block history (ichnaea-behaviour.md §4.1). Every field may be null; a station without a position is blocked or
- * not yet placed.
+ * block history (docs/storage.md "Station columns"). Every field may be null; a station without a position is blocked
+ * or not yet placed.
  */
 public record StationData(Double lat, Double lon, Double maxLat, Double minLat, Double maxLon, Double minLon,
                           Integer radius, String region, Long samples, StationSource source, Double weight,
                           Instant created, Instant modified, LocalDate lastSeen, LocalDate blockFirst,
                           LocalDate blockLast, Integer blockCount) {
 
-    /** A temporary block lasts this many days after {@code block_last} (§4.3: "48 hours"). */
+    /**
+     * A temporary block lasts this many days after {@code block_last} (docs/storage.md "Blocked stations": "48 hours").
+     */
     public static final int TEMPORARY_BLOCK_DAYS = 2;
     /** A station may be blocked once per this many days of known life before the block becomes permanent. */
     public static final int PERMANENT_BLOCK_DAYS_PER_BLOCK = 30;
@@ -44,7 +46,7 @@ public record StationData(Double lat, Double lon, Double maxLat, Double minLat, 
     }
 
     /**
-     * Whether the station is blocked today (ichnaea-behaviour.md §4.3): within two days of its last block, or
+     * Whether the station is blocked today (docs/storage.md "Blocked stations"): within two days of its last block, or
      * blocked more often than once per 30 days of its life (Python's half-even rounding of days/30). A null or zero
      * block count never blocks by the second rule.
      */

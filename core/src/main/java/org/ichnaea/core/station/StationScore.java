@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * How much a station or area is trusted at a given moment (ichnaea-behaviour.md §3.4): age weight × collection
+ * How much a station or area is trusted at a given moment (docs/algorithms.md §4): age weight × collection
  * weight × sample weight. A fresh station with one sample scores 0.05; a well-established one up to 10.
  */
 public final class StationScore {

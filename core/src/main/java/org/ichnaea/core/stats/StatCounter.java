@@ -4,8 +4,8 @@ import java.time.LocalDate;
 
 /**
  * Daily counters the station updater increments after each commit and {@link StatCounterFlush} moves into the
- * {@code stat} table (ichnaea-behaviour.md §5.5, §5.8; Redis {@code statcounter_<key>_<YYYYMMDD>} in production,
- * expiring after two days). Faults surface as {@link org.ichnaea.core.StoreUnavailableException}.
+ * {@code stat} table (docs/algorithms.md §13.7, docs/algorithms.md §13.3; Redis {@code statcounter_<key>_<YYYYMMDD>} in
+ * production, expiring after two days). Faults surface as {@link org.ichnaea.core.StoreUnavailableException}.
  */
 public interface StatCounter {
 

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Ichnaea's {@code update_statcounter} (ichnaea-behaviour.md §5.8): for every key, yesterday then today, reads the
+ * Ichnaea's {@code update_statcounter} (docs/algorithms.md §13.3): for every key, yesterday then today, reads the
  * counter, adds it to the day's cumulative {@code stat} row and subtracts what it moved from the counter, so
  * increments made meanwhile stay for the next run.
  */

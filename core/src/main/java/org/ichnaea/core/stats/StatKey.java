@@ -3,8 +3,8 @@ package org.ichnaea.core.stats;
 import java.util.Optional;
 
 /**
- * The daily statistics of ichnaea-behaviour.md §4.3 and §5.8, with Ichnaea's numeric keys (0, 5, 6 and 7 are
- * retired). Observation keys count observations processed; {@code unique_*} keys count new stations.
+ * The daily statistics of docs/storage.md "Schema" and docs/algorithms.md §13.3, with Ichnaea's numeric keys (0, 5, 6
+ * and 7 are retired). Observation keys count observations processed; {@code unique_*} keys count new stations.
  */
 public enum StatKey {
     CELL(1, "cell"),

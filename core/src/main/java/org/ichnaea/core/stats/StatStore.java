@@ -5,8 +5,8 @@ import java.util.NavigableMap;
 import java.util.OptionalLong;
 
 /**
- * The {@code stat} table: one cumulative running total per key and day (ichnaea-behaviour.md §4.3, §5.8). Faults
- * surface as {@link org.ichnaea.core.StoreUnavailableException}.
+ * The {@code stat} table: one cumulative running total per key and day (docs/storage.md "Schema", docs/algorithms.md
+ * §13.3). Faults surface as {@link org.ichnaea.core.StoreUnavailableException}.
  */
 public interface StatStore {
 

@@ -7,7 +7,7 @@ import org.ichnaea.core.radio.WifiObservation;
 
 /**
  * One report for the pipeline: the networks seen at one place and time. Locate queries that found a position become
- * reports too (ichnaea-behaviour.md §3.10), with their fallback options kept.
+ * reports too (docs/algorithms.md §10), with their fallback options kept.
  *
  * @param timestamp milliseconds since the epoch
  * @param position  null when the client sent none (dropped later by the pipeline)

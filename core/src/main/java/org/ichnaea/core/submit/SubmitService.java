@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts submissions (ichnaea-behaviour.md §1.5): normalises each report, drops what cannot be used (entries
- * without a valid network id, networks opted out of mapping, reports left without networks), samples by the key's
- * {@code store_sample_submit}, and appends the rest to the {@code update_incoming} queue. Nothing accepted is lost:
- * a queue failure surfaces as {@link org.ichnaea.core.StoreUnavailableException} so the client keeps its data.
+ * Accepts submissions (docs/api.md "/v2/geosubmit", "/v1/geosubmit", "/v1/submit"): normalises each report, drops what
+ * cannot be used (entries without a valid network id, networks opted out of mapping, reports left without networks),
+ * samples by the key's {@code store_sample_submit}, and appends the rest to the {@code update_incoming} queue. Nothing
+ * accepted is lost: a queue failure surfaces as {@link org.ichnaea.core.StoreUnavailableException} so the client keeps
+ * its data.
  */
 public final class SubmitService {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every usage counter does (ichnaea-behaviour.md §2.3); run against the fake and each real adapter. */
+/** What every usage counter does (docs/api.md "Usage counters"); run against the fake and each real adapter. */
 public abstract class ApiKeyUsageContract {
 
     protected ApiKeyUsage usage;

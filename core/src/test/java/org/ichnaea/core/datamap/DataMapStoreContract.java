@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every data-map grid store does (ichnaea-behaviour.md §4.3, §5.7); run against the fake and each adapter. */
+/**
+ * What every data-map grid store does (docs/storage.md "Schema", docs/algorithms.md §13.4); run against the fake and
+ * each adapter.
+ */
 public abstract class DataMapStoreContract {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);

@@ -7,7 +7,7 @@ import org.ichnaea.core.station.StationSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every export configuration store does (ichnaea-behaviour.md §4.3); run against the fake and each adapter. */
+/** What every export configuration store does (docs/storage.md "Schema"); run against the fake and each adapter. */
 public abstract class ExportConfigStoreContract {
 
     protected ExportConfigStore store;

@@ -17,7 +17,7 @@ import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.testing.TestReports;
 import org.junit.jupiter.api.Test;
 
-/** The fan-out to export configurations and the export runs (ichnaea-behaviour.md §5.2, §5.3). */
+/** The fan-out to export configurations and the export runs (docs/algorithms.md §13.1). */
 class ExportFanOutTest {
 
     private final InMemoryDataQueue<IncomingReport> incoming = new InMemoryDataQueue<>();

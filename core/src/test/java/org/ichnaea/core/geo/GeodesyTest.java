@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** ichnaea-behaviour.md §3.12. */
+/** docs/algorithms.md §12. */
 class GeodesyTest {
 
     private static double dms(int d, int m, double s) {

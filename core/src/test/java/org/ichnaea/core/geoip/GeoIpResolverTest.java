@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.ichnaea.core.testing.TestRegions;
 import org.junit.jupiter.api.Test;
 
-/** Radius and score rules of ichnaea-behaviour.md §3.7. */
+/** Radius and score rules of docs/algorithms.md §7. */
 class GeoIpResolverTest {
 
     private final GeoIpResolver resolver = new GeoIpResolver(new NullGeoIpDatabase(), TestRegions.some());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-// Values from ichnaea-behaviour.md §3.7 and mozilla/ichnaea ichnaea/geoip.py
+// Values from docs/algorithms.md §7 and mozilla/ichnaea ichnaea/geoip.py
 // (commit 02c3e1c0f37e4cd4afa4ceec1ffa39a1c8191112).
 class GeoIpTablesTest {
 

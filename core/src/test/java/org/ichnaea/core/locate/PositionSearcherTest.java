@@ -24,7 +24,7 @@ import org.ichnaea.core.testing.TestStations;
 import org.ichnaea.core.testing.UnavailableWifiStationStore;
 import org.junit.jupiter.api.Test;
 
-/** The position searcher end to end over in-memory stores (ichnaea-behaviour.md §3.3–§3.7). */
+/** The position searcher end to end over in-memory stores (docs/algorithms.md §3–§7). */
 class PositionSearcherTest {
 
     private final InMemoryWifiStationStore wifi = new InMemoryWifiStationStore();
@@ -36,7 +36,7 @@ class PositionSearcherTest {
             .put("1.2.3.4", new GeoIpRecord(0.0, 6.7, "ST", null, false, null));
 
     private Locator locator(WifiStationStore wifiStore) {
-        // Ichnaea's algorithm: these are the compatibility tests (ichnaea-behaviour.md §3); RefinedLocateTest has
+        // Ichnaea's algorithm: these are the compatibility tests (docs/algorithms.md §1–§12); RefinedLocateTest has
         // the default engine's.
         return Locator.builder().algorithm(Algorithm.ICHNAEA).wifiStations(wifiStore).blueStations(blue)
                 .cellStations(cells).cellAreas(areas)
@@ -149,7 +149,7 @@ class PositionSearcherTest {
 
     @Test
     void a_cluster_over_the_cap_uses_its_20_highest_scoring_networks_and_scores_all() {
-        // compatibility.md §3.1: Ichnaea kept the 20 lowest-scoring networks.
+        // docs/decisions/001-fixed-ichnaea-quirks.md fix 1: Ichnaea kept the 20 lowest-scoring networks.
         List<MacStation> stations = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             stations.add(TestStations.wifi(mac(i)).at(51.5, -0.1 + i * 0.00001).samples(64)
@@ -244,7 +244,8 @@ class PositionSearcherTest {
     @Test
     void an_ip_only_query_is_answered_by_geoip_without_a_fallback_tag() {
         Position p = locator().locate(QueryInput.builder().ip("81.2.69.160").build()).orElseThrow();
-        // London: city radius 40 km (§3.7), under the 100 km accuracy radius and 400 km subdivision radius.
+        // London: city radius 40 km (docs/algorithms.md §7), under the 100 km accuracy radius and 400 km subdivision
+        // radius.
         assertThat(p).isEqualTo(new Position(51.5142, -0.0931, 40_000.0, null));
     }
 
@@ -262,7 +263,7 @@ class PositionSearcherTest {
 
     @Test
     void a_geoip_record_on_the_equator_is_a_position() {
-        // compatibility.md §3.3: Ichnaea treated latitude 0.0 as missing.
+        // docs/decisions/001-fixed-ichnaea-quirks.md fix 3: Ichnaea treated latitude 0.0 as missing.
         Position p = locator().locate(QueryInput.builder().ip("1.2.3.4").build()).orElseThrow();
         assertThat(p.lat()).isZero();
         assertThat(p.lon()).isEqualTo(6.7);

@@ -15,7 +15,7 @@ import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** Query-based observations, ichnaea-behaviour.md §3.10 and the sampling rule of §2.1. */
+/** Query-based observations, docs/algorithms.md §10 and the sampling rule of docs/storage.md "API keys". */
 class QueryDataReporterTest {
 
     private final InMemoryWifiStationStore wifi = new InMemoryWifiStationStore();
@@ -78,7 +78,7 @@ class QueryDataReporterTest {
 
     @Test
     void a_found_cell_is_always_queued_because_its_area_is_never_among_the_used_networks() {
-        // Ichnaea quirk §8.13, kept.
+        // Ichnaea quirk 13 (docs/decisions/001-fixed-ichnaea-quirks.md), kept.
         cells.saveAll(List.of(TestStations.cell(RadioType.LTE, 262, 2, 812, 1).lastSeen(TestClock.TODAY).build()));
         assertThat(locator(sampling(100)).locate(QueryInput.builder().cell("lte", 262, 2, 812, 1, -90).build()))
                 .isPresent();

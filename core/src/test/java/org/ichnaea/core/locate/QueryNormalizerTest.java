@@ -11,7 +11,9 @@ import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.radio.WifiObservation;
 import org.junit.jupiter.api.Test;
 
-/** ichnaea-behaviour.md §3.1 with compatibility.md §2 and §3. */
+/**
+ * docs/algorithms.md §1 with docs/api.md "Lenient parsing" and the fixes of docs/decisions/001-fixed-ichnaea-quirks.md.
+ */
 class QueryNormalizerTest {
 
     private final QueryNormalizer normalizer = new QueryNormalizer();
@@ -41,7 +43,8 @@ class QueryNormalizerTest {
     @Test
     void consider_ip_is_used_only_without_a_fallbacks_object() {
         assertThat(locate(QueryInput.builder().considerIp(false).build()).ipf()).isFalse();
-        // Ichnaea quirk §8.7, kept: an (even empty) fallbacks object wins over considerIp.
+        // Ichnaea quirk 7 (docs/decisions/001-fixed-ichnaea-quirks.md), kept: an (even empty) fallbacks object wins
+        // over considerIp.
         assertThat(locate(new QueryInput(null, false, new QueryInput.Fallbacks(null, null), null, null, null, null))
                 .ipf()).isTrue();
         LocateQuery q = locate(QueryInput.builder().fallbacks(false, false).build());
@@ -78,8 +81,9 @@ class QueryNormalizerTest {
 
     @Test
     void a_later_duplicate_replaces_the_kept_one_unless_the_first_differing_field_favours_the_kept_one() {
-        // Kept entry is worse on signal (the first comparator) but better on age. compatibility.md §3.4: the first
-        // differing field decides, so the later, stronger entry wins. Ichnaea (§8.6) kept the first entry.
+        // Kept entry is worse on signal (the first comparator) but better on age.
+        // docs/decisions/001-fixed-ichnaea-quirks.md fix 4: the first differing field decides, so the later, stronger
+        // entry wins. Ichnaea (docs/decisions/001-fixed-ichnaea-quirks.md quirk 6) kept the first entry.
         LocateQuery q = locate(new QueryInput(null, null, null, null, null, null, Arrays.asList(
                 wifi("aa:bb:cc:00:11:22", -80L, null, 100L),
                 wifi("aa:bb:cc:00:11:22", -60L, null, 5000L),

@@ -15,7 +15,7 @@ import org.ichnaea.core.testing.TestRegions;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** Region scoring of ichnaea-behaviour.md §3.8 with its MCC examples. */
+/** Region scoring of docs/algorithms.md §8 with its MCC examples. */
 class RegionSearcherTest {
 
     private final InMemoryWifiStationStore wifi = new InMemoryWifiStationStore();
@@ -38,7 +38,7 @@ class RegionSearcherTest {
     @Test
     void an_unambiguous_mcc_names_its_region_and_a_complete_cell_counts_twice() {
         SearchOutcome outcome = search(QueryInput.builder().cell("lte", 235, 1, 100, 1, null).build());
-        // Ichnaea quirk §8.3, kept: once as a cell, once as its area.
+        // Ichnaea quirk 3 (docs/decisions/001-fixed-ichnaea-quirks.md), kept: once as a cell, once as its area.
         assertThat(scoreOf(outcome, "GB")).isCloseTo(2.0, within(1e-12));
         assertThat(locator.region(QueryInput.builder().cell("lte", 235, 1, 100, 1, null).build()))
                 .contains(new RegionAnswer("GB", "United Kingdom", null));

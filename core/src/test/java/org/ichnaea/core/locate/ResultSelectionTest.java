@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** ichnaea-behaviour.md §3.3: best cluster, best result, satisfies, best region. */
+/** docs/algorithms.md §3: best cluster, best result, satisfies, best region. */
 class ResultSelectionTest {
 
     private static Result pos(double lat, double lon, double accuracy, double score) {

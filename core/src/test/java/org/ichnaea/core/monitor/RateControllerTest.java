@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import org.ichnaea.core.locate.InMemoryLocateSampleRate;
 import org.junit.jupiter.api.Test;
 
-/** The sample-rate controller of ichnaea-behaviour.md §5.11. */
+/** The sample-rate controller of docs/algorithms.md §13.5. */
 class RateControllerTest {
 
     private final InMemoryLocateSampleRate rate = new InMemoryLocateSampleRate();

@@ -15,7 +15,7 @@ import org.ichnaea.core.testing.TestRegions;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** Cell areas recomputed and deleted, ichnaea-behaviour.md §5.6. */
+/** Cell areas recomputed and deleted, docs/algorithms.md §13.8. */
 class CellAreaUpdaterTest {
 
     private final InMemoryCellStationStore cells = new InMemoryCellStationStore();

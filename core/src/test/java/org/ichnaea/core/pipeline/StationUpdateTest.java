@@ -13,7 +13,7 @@ import org.ichnaea.core.testing.TestRegions;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** Every transition of the station updater's table, ichnaea-behaviour.md §5.5. */
+/** Every transition of the station updater's table, docs/algorithms.md §13.7. */
 class StationUpdateTest {
 
     private static final RegionShapes REGIONS = TestRegions.some();

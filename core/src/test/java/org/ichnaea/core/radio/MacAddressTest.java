@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** ichnaea-behaviour.md §3.1, compatibility.md §2: MAC forms. */
+/** docs/algorithms.md §1, docs/api.md "Lenient parsing": MAC forms. */
 class MacAddressTest {
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Per-entry validation of ichnaea-behaviour.md §3.1 and compatibility.md §2. */
+/** Per-entry validation of docs/algorithms.md §1 and docs/api.md "Lenient parsing". */
 class ObservationValidationTest {
 
     private static final MobileCountryCodes MCCS = MobileCountryCodes.bundled();
@@ -140,7 +140,7 @@ class ObservationValidationTest {
 
     @Test
     void the_bundled_mcc_table_matches_the_spec_examples() {
-        // ichnaea-behaviour.md §3.8.
+        // docs/algorithms.md §8.
         assertThat(MCCS.regions(234)).containsExactlyInAnyOrder("GB", "GG", "IM", "JE");
         assertThat(MCCS.regions(235)).containsExactly("GB");
         assertThat(MCCS.regions(262)).containsExactly("DE");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** ichnaea-behaviour.md §3.1 channel/frequency derivation, with the 6 GHz band of compatibility.md §2. */
+/** docs/algorithms.md §1 channel/frequency derivation, with the 6 GHz band of docs/api.md "Lenient parsing". */
 class WifiChannelsTest {
 
     @ParameterizedTest

@@ -9,7 +9,7 @@ import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** Golden values of ichnaea-behaviour.md §3.4 (scores) and §4.3 (blocked predicate). */
+/** Golden values of docs/algorithms.md §4 (scores) and docs/storage.md "Blocked stations". */
 class StationScoreTest {
 
     private static double score(TestStations.MacBuilder builder) {

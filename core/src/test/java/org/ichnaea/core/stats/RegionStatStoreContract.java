@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@code region_stat} store does (ichnaea-behaviour.md §5.8 {@code update_statregion}); run against the
+ * What every {@code region_stat} store does (docs/algorithms.md §13.3 {@code update_statregion}); run against the
  * fake and each adapter, over station stores of the same kind.
  */
 public abstract class RegionStatStoreContract {

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every daily stat counter does (ichnaea-behaviour.md §5.8); run against the fake and each adapter. */
+/** What every daily stat counter does (docs/algorithms.md §13.3); run against the fake and each adapter. */
 public abstract class StatCounterContract {
 
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every {@code stat} table does (ichnaea-behaviour.md §4.3, §5.8); run against the fake and each adapter. */
+/**
+ * What every {@code stat} table does (docs/storage.md "Schema", docs/algorithms.md §13.3); run against the fake and
+ * each adapter.
+ */
 public abstract class StatStoreContract {
 
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pipeline vector "stats accumulated across days" (ichnaea-behaviour.md §5.8): counters move into cumulative
+ * The pipeline vector "stats accumulated across days" (docs/algorithms.md §13.3): counters move into cumulative
  * daily rows, yesterday's late counts still land on yesterday, and a day without data starts from the last total.
  */
 class StatsAcrossDaysTest {

@@ -3,7 +3,7 @@ package org.ichnaea.core.testing;
 import org.ichnaea.core.geo.BoundingBox;
 import org.ichnaea.core.region.InMemoryRegionShapes;
 
-/** Rough rectangles for a few regions, with the maximum radii of ichnaea-behaviour.md §3.7 where it gives them. */
+/** Rough rectangles for a few regions, with the maximum radii of docs/algorithms.md §7 where it gives them. */
 public final class TestRegions {
 
     private TestRegions() {

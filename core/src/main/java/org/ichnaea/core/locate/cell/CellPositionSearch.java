@@ -21,7 +21,7 @@ import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.StationScore;
 
 /**
- * Cell and cell-area position search (ichnaea-behaviour.md §3.6). Each area's found cells form one result; when no
+ * Cell and cell-area position search (docs/algorithms.md §6). Each area's found cells form one result; when no
  * cell is found, each found area is a result tagged {@code lacf}.
  */
 public final class CellPositionSearch {
@@ -114,7 +114,7 @@ public final class CellPositionSearch {
     }
 
     /**
-     * The refined cell results (docs/algorithms.md, "Refined cell answers"): per area, the found cells' positions
+     * The refined cell results (docs/algorithms.md §14.4): per area, the found cells' positions
      * weighted by score and by the received power the query reports; the accuracy from the cells' learnt radii
      * (scaled to what holds the true position about 95 % of the time) rather than a 1 km floor.
      */

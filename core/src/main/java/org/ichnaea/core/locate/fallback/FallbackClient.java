@@ -3,7 +3,7 @@ package org.ichnaea.core.locate.fallback;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.locate.LocateQuery;
 
-/** An external geolocation service asked when the internal answer is not good enough (ichnaea-behaviour.md §3.9). */
+/** An external geolocation service asked when the internal answer is not good enough (docs/algorithms.md §9). */
 public interface FallbackClient {
 
     /**

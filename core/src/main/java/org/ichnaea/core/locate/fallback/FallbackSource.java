@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The external fallback source (ichnaea-behaviour.md §3.9): cache, then rate limit, then the provider. A found answer
+ * The external fallback source (docs/algorithms.md §9): cache, then rate limit, then the provider. A found answer
  * scores 10 (5 when the provider tagged it {@code lacf}).
  */
 public final class FallbackSource {
@@ -123,9 +123,10 @@ public final class FallbackSource {
     }
 
     /**
-     * Combines cached entries (ichnaea-behaviour.md §3.9 with the fix of compatibility.md §3.2): entries are grouped
-     * by (lat, lon) rounded to 3 decimals and the fallback tag. One not-found group answers not-found; one found
-     * group answers the mean position with accuracy max(distance to mean + entry accuracy); anything else is a miss.
+     * Combines cached entries (docs/algorithms.md §9 with the fix of docs/decisions/001-fixed-ichnaea-quirks.md fix 2):
+     * entries are grouped by (lat, lon) rounded to 3 decimals and the fallback tag. One not-found group answers
+     * not-found; one found group answers the mean position with accuracy max(distance to mean + entry accuracy);
+     * anything else is a miss.
      */
     static Optional<FallbackAnswer> combine(List<Optional<FallbackAnswer>> cached) {
         Map<List<Object>, List<FallbackAnswer>> groups = new LinkedHashMap<>();

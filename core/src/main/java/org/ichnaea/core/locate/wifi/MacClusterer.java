@@ -12,7 +12,7 @@ import org.ichnaea.core.geo.Geodesy;
 import org.ichnaea.core.geo.Percentile;
 
 /**
- * Wi-Fi and Bluetooth position search (ichnaea-behaviour.md §3.5): complete-linkage clustering of the found
+ * Wi-Fi and Bluetooth position search (docs/algorithms.md §5): complete-linkage clustering of the found
  * networks, then per cluster a weighted mean refined by Levenberg–Marquardt least squares, with the 95th percentile
  * of distances as accuracy.
  *
@@ -132,7 +132,7 @@ public final class MacClusterer {
 
     /**
      * The position of one cluster. The sample is the highest-scoring {@code maxNetworks} members (Ichnaea kept the
-     * lowest-scoring ones, compatibility.md §3.1); the score is the sum over all members.
+     * lowest-scoring ones, docs/decisions/001-fixed-ichnaea-quirks.md fix 1); the score is the sum over all members.
      */
     MacCluster aggregate(List<MacNetwork> cluster) {
         if (algorithm == org.ichnaea.core.locate.Algorithm.REFINED) {
@@ -158,7 +158,7 @@ public final class MacClusterer {
     }
 
     /**
-     * The refined position of a cluster (docs/algorithms.md, "Refined Wi-Fi and Bluetooth answers"): the strongest
+     * The refined position of a cluster (docs/algorithms.md §14.2): the strongest
      * networks heard, each weighted by its received power relative to the strongest, averaged; the accuracy from
      * the weighted spread of those networks around the answer.
      */

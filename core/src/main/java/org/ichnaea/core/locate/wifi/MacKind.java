@@ -2,7 +2,7 @@ package org.ichnaea.core.locate.wifi;
 
 import org.ichnaea.core.locate.NetworkType;
 
-/** The constants of the Wi-Fi and Bluetooth position searches (ichnaea-behaviour.md §3.2, §3.5). */
+/** The constants of the Wi-Fi and Bluetooth position searches (docs/algorithms.md §2, docs/algorithms.md §5). */
 public enum MacKind {
     WIFI(NetworkType.WIFI, 500, 10, 500, 20, -100),
     BLUE(NetworkType.BLUE, 100, 10, 50, 10, -127);

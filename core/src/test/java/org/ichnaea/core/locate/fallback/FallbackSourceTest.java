@@ -17,7 +17,9 @@ import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
-/** The fallback source of ichnaea-behaviour.md §3.9 with the cache fix of compatibility.md §3.2. */
+/**
+ * The fallback source of docs/algorithms.md §9 with the cache fix of docs/decisions/001-fixed-ichnaea-quirks.md fix 2.
+ */
 class FallbackSourceTest {
 
     private final InMemoryFallbackClient client = new InMemoryFallbackClient();
@@ -124,7 +126,8 @@ class FallbackSourceTest {
     void cache_entries_group_by_latitude_and_longitude() {
         FallbackAnswer london = new FallbackAnswer.Found(51.5, -0.1, 100, null);
         FallbackAnswer sameLatElsewhere = new FallbackAnswer.Found(51.5, 10.0, 100, null);
-        // compatibility.md §3.2: Ichnaea grouped by (lat, lat) and averaged these two into one answer.
+        // docs/decisions/001-fixed-ichnaea-quirks.md fix 2: Ichnaea grouped by (lat, lat) and averaged these two into
+        // one answer.
         assertThat(FallbackSource.combine(List.of(Optional.of(london), Optional.of(sameLatElsewhere)))).isEmpty();
 
         FallbackAnswer near = new FallbackAnswer.Found(51.5001, -0.1001, 50, null);

@@ -15,7 +15,7 @@ class MacClustererTest {
         return new MacNetwork(new MacAddress(0x0A0000000000L + i), lat, lon, ageMs, signal, score, false);
     }
 
-    /** ichnaea-behaviour.md §3.5, worked example (Ichnaea's test_weight). */
+    /** docs/algorithms.md §5, worked example (Ichnaea's test_weight). */
     @Test
     void reproduces_the_least_squares_worked_example_to_seven_decimals() {
         int[] signals = {-10, -40, -70, -100};
@@ -60,7 +60,7 @@ class MacClustererTest {
 
     /**
      * Golden values from scipy 1.17's leastsq with Vincenty distances, computed by tools/lm-golden.py the way
-     * Ichnaea does (ichnaea-behaviour.md §3.5): network rows are {lat, lon, age ms, signal dBm, score}.
+     * Ichnaea does (docs/algorithms.md §5): network rows are {lat, lon, age ms, signal dBm, score}.
      */
     private static final Object[][] SCIPY_GOLDEN = {
             new Object[] {new double[][] {{15.9305811, -158.5736509, 1000, -49, 0.5}, {15.9288831, -158.5775931, 1000, -89, 0.5}, {15.9289742, -158.5750819, 3000, -79, 0.05}, {15.9303813, -158.5752802, 8000, -56, 0.05}, {15.9281638, -158.5760167, 1500, -83, 0.5}}, new double[] {15.9301435, -158.5743577}}, // case 0, ier 2, nfev 27
