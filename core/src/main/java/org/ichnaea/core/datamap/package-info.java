@@ -1,2 +1,5 @@
-/** The coverage grid behind the map: where data was submitted, by day (ichnaea-behaviour.md §5.7). */
+/**
+ * The coverage map (docs/algorithms.md §13.4): the grid of where data was submitted, by day, the port that keeps it,
+ * and {@link org.ichnaea.core.datamap.TileRenderer}, which renders the grid into PNG tiles under a directory.
+ */
 package org.ichnaea.core.datamap;
