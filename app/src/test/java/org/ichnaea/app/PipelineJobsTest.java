@@ -39,4 +39,22 @@ class PipelineJobsTest {
         assertThat(PipelineJobs.initialDelay("update_incoming", Duration.ofSeconds(1), Instant.EPOCH))
                 .isEqualTo(Duration.ofSeconds(1));
     }
+
+    /** The periods and daily times the ICHNAEA_JOB_INTERVALS documentation states are the ones the jobs use. */
+    @Test
+    void the_documented_defaults_are_the_defaults() {
+        String doc = Settings.JOB_INTERVALS.doc();
+        java.util.Map<String, Long> periods = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+)=(\\d+)").matcher(doc);
+        while (m.find()) {
+            periods.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        assertThat(periods).isEqualTo(PipelineJobs.DEFAULT_PERIODS);
+        java.util.Map<String, java.time.LocalTime> daily = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher d = java.util.regex.Pattern.compile("(\\w+) (\\d\\d):(\\d\\d)").matcher(doc);
+        while (d.find()) {
+            daily.put(d.group(1), java.time.LocalTime.of(Integer.parseInt(d.group(2)), Integer.parseInt(d.group(3))));
+        }
+        assertThat(daily).isEqualTo(PipelineJobs.DAILY);
+    }
 }
