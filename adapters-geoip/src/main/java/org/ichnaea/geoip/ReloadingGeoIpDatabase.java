@@ -91,9 +91,19 @@ public final class ReloadingGeoIpDatabase implements GeoIpDatabase, Closeable {
                     checking.unlock();
                 }
             }
-            GeoIpDatabase current = loaded.get().database();
-            if (current != database) {
-                return current.lookup(address);
+            // A database swapped in meanwhile may itself be swapped and closed under the retry (reloads in quick
+            // succession): follow the current one a few times, as long as it keeps changing.
+            GeoIpDatabase previous = database;
+            for (int attempt = 0; attempt < 8; attempt++) {
+                GeoIpDatabase current = loaded.get().database();
+                if (current == previous) {
+                    break;
+                }
+                try {
+                    return current.lookup(address);
+                } catch (GeoIpDatabaseException again) {
+                    previous = current;
+                }
             }
             throw e;
         }
