@@ -84,6 +84,15 @@ public final class Application implements AutoCloseable {
     final org.ichnaea.core.station.ReportLedgerStore ledger;
     /** The embedded mode's queues (log files under the data directory), one handle per name. */
     private final Map<String, LogDataQueue<IncomingReport>> logQueues = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * How long the embedded export queues keep acknowledged reports for a replay after an unclean stop. H2 lost up to
+     * the last ~1 s of synced commits to a {@code kill -9} in the crash tests (docs/reliability.md); two minutes is a
+     * wide margin, and a replay costs one ledger lookup per report.
+     */
+    static final java.time.Duration EMBEDDED_REPLAY = java.time.Duration.ofMinutes(2);
+    /** The embedded mode's markers of the processes that have the database open; null with MySQL. */
+    private final org.ichnaea.mysql.UncleanStops uncleanStops;
+    private volatile boolean databaseClosed;
     /** Whether this process's pipeline gets through its queue (the update_incoming job reports to it). */
     final org.ichnaea.core.pipeline.PipelineHealth pipelineHealth;
     /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
@@ -99,9 +108,21 @@ public final class Application implements AutoCloseable {
         redis = settings.redisUri() == null ? null : track(Redis.open(settings.redisUri()));
         int pool = settings.dbPoolSize();
         if (settings.isEmbedded()) {
-            writes = track(Database.open(MysqlSettings.embedded(settings.dataDir(), false, pool)));
+            // The marker goes last, once the database closed cleanly (resources close in reverse order).
+            uncleanStops = org.ichnaea.mysql.UncleanStops.register(settings.dataDir());
+            track((AutoCloseable) () -> {
+                if (databaseClosed) {
+                    uncleanStops.close();
+                }
+            });
+            writes = Database.open(MysqlSettings.embedded(settings.dataDir(), false, pool));
+            track((AutoCloseable) () -> {
+                writes.close();
+                databaseClosed = true;
+            });
             reads = writes;
         } else {
+            uncleanStops = null;
             writes = track(Database.open(MysqlSettings.fromUri(settings.dbReadWriteUri(), false, pool)));
             reads = track(Database.open(MysqlSettings.fromUri(settings.dbReadOnlyUri() != null
                     ? settings.dbReadOnlyUri() : settings.dbReadWriteUri(), true, pool)));
@@ -142,10 +163,40 @@ public final class Application implements AutoCloseable {
         if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}")) {
             throw new IllegalArgumentException("not a queue name: " + name);
         }
-        // H2 may write a commit to its file a moment after it returns (one crash-test run lost the last ~100 ms of
-        // commits to a kill -9): a batch leaves its queue only once what it changed is flushed and synced.
+        // A batch leaves its queue only once what it changed is flushed and synced; and as H2 can still lose the
+        // last synced commits to a kill -9, the export queues keep what they acknowledged for a replay
+        // (replayAfterUncleanStop).
         return logQueues.computeIfAbsent(name, n -> LogDataQueue.incoming(queuesDir().resolve(n),
-                () -> writes.jdbi().useHandle(h -> h.execute("CHECKPOINT SYNC"))));
+                () -> writes.jdbi().useHandle(h -> h.execute("CHECKPOINT SYNC")),
+                n.startsWith("queue_export_") ? EMBEDDED_REPLAY : java.time.Duration.ZERO));
+    }
+
+    /**
+     * On the embedded default, after any process that had the database open stopped without closing it: the
+     * reports the internal exports acknowledged in the last {@link #EMBEDDED_REPLAY} are handed out again, so that
+     * what H2 lost of them is applied again (the ledger skips what it kept). Run at start and before each pipeline
+     * run, so a process that took the database over from a killed one replays too. Answers the reports replayed.
+     */
+    long replayAfterUncleanStop() {
+        if (uncleanStops == null) {
+            return 0;
+        }
+        List<org.ichnaea.core.export.ExportConfig> internal = exportConfigs.findAll().stream()
+                .filter(c -> c.schema() == org.ichnaea.core.export.ExportSchema.INTERNAL).toList();
+        List<String> stopped = uncleanStops.takeUncleanStops();
+        if (stopped.isEmpty()) {
+            return 0;
+        }
+        long replayed = 0;
+        for (org.ichnaea.core.export.ExportConfig config : internal) {
+            DataQueue<IncomingReport> queue = queue(config.queueName());
+            if (queue instanceof LogDataQueue<IncomingReport> log) {
+                replayed += log.replayAcknowledged();
+            }
+        }
+        LOG.warn("{} stopped without closing the database: {} reports applied shortly before go through the "
+                + "pipeline again", stopped.size() == 1 ? "a process" : stopped.size() + " processes", replayed);
+        return replayed;
     }
 
     private Path queuesDir() {
@@ -159,6 +210,7 @@ public final class Application implements AutoCloseable {
             app.writes.migrate();
             if (app.settings.isEmbedded()) {
                 app.moveOlderEmbeddedQueues();
+                app.replayAfterUncleanStop();
             }
         } catch (RuntimeException e) {
             app.close();

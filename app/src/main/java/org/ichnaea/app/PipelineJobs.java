@@ -111,6 +111,7 @@ final class PipelineJobs {
         ProgressLine progress = ProgressLine.to(System.out);
         parts.pipeline().onProgress((config, n) ->
                 progress.line("process: " + config + ": " + n + " reports exported so far"));
+        parts.app().replayAfterUncleanStop();
         Pipeline.Result result = parts.pipeline().drain();
         parts.statFlush().run();
         parts.app().regionStats.recompute();
@@ -167,6 +168,7 @@ final class PipelineJobs {
         List<Job> jobs = new ArrayList<>();
         periodic(jobs, periods, "update_incoming", false, () -> {
             try {
+                app.replayAfterUncleanStop();
                 parts.pipeline().drain(config -> config.schema() == ExportSchema.INTERNAL);
                 app.pipelineHealth.success();
             } catch (RuntimeException e) {

@@ -72,7 +72,8 @@ final class CrashHarness {
 
     private Process start(String name, Map<String, String> extraEnv, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=logback-crash.xml", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

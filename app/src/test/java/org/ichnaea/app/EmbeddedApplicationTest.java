@@ -196,6 +196,49 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void after_an_unclean_stop_the_last_applied_reports_are_applied_again_once_and_a_clean_stop_replays_nothing()
+            throws Exception {
+        String item = "{\"position\":{\"latitude\":52.52,\"longitude\":13.40,\"accuracy\":5},"
+                + "\"wifiAccessPoints\":[{\"macAddress\":\"d8:d8:d8:00:00:0%d\",\"signalStrength\":-60}]}";
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> assertThat(client.post("/v2/geosubmit",
+                    "{\"items\":[" + String.format(item, 1) + "," + String.format(item, 2) + "]}").code())
+                    .isEqualTo(200));
+            assertThat(app.pipeline(Clock.systemUTC()).drain().reports()).isEqualTo(2);
+            assertThat(app.wifi.count()).isEqualTo(2);
+        }
+        try (Application app = Application.open(settings())) {
+            assertThat(app.replayAfterUncleanStop()).as("after a clean stop").isZero();
+            // What H2 does to a kill -9 that came right after a batch: the batch's stations and ledger rows are gone,
+            // and the process that had the database open left its marker.
+            app.writes.jdbi().useHandle(h -> {
+                for (int shard = 0; shard < 16; shard++) {
+                    h.execute("DELETE FROM wifi_shard_" + Integer.toHexString(shard));
+                }
+                h.execute("DELETE FROM applied_report");
+            });
+            Files.writeString(dataDir.resolve("processes").resolve("killed"),
+                    org.ichnaea.core.queue.QueueOwner.deadForTests());
+            assertThat(app.wifi.count()).isZero();
+        }
+        try (Application app = Application.open(settings())) {
+            org.ichnaea.core.export.ExportConfig internal = app.exportConfigs.findAll().get(0);
+            assertThat(app.queue(internal.queueName()).size()).as("replayed when the database was opened")
+                    .isEqualTo(2);
+            org.ichnaea.core.pipeline.Pipeline.Result result = app.pipeline(Clock.systemUTC()).drain();
+            assertThat(result.reports()).isEqualTo(2);
+            assertThat(app.wifi.count()).isEqualTo(2);
+            assertThat(app.replayAfterUncleanStop()).as("each unclean stop replays once").isZero();
+            // A second replay of reports the ledger has: applied once all the same.
+            Files.writeString(dataDir.resolve("processes").resolve("killed-again"),
+                    org.ichnaea.core.queue.QueueOwner.deadForTests());
+            assertThat(app.replayAfterUncleanStop()).isEqualTo(2);
+            app.pipeline(Clock.systemUTC()).drain();
+            app.wifi.forEach(station -> assertThat(station.data().samples()).isEqualTo(1L));
+        }
+    }
+
+    @Test
     void geosubmit_then_process_then_geolocate_finds_the_new_stations() {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         try (Application app = Application.open(settings())) {

@@ -77,18 +77,21 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
     private final String owner;
     private final Duration lease;
     private final Runnable beforeAck;
+    /** How long acknowledged records stay replayable ({@link #replayAcknowledged}); zero keeps none. */
+    private final long keepAckedMillis;
     private boolean closed;
 
     /** A handle on the queue in {@code dir} (created if needed) whose claims belong to {@code owner}. */
     public LogDataQueue(Path dir, Function<T, byte[]> encode, Function<byte[], T> decode, String owner,
                         Duration lease) {
-        this(dir, encode, decode, owner, lease, SEGMENT_BYTES, () -> { });
+        this(dir, encode, decode, owner, lease, SEGMENT_BYTES, () -> { }, Duration.ZERO);
     }
 
     /** The same with segments of {@code segmentBytes} (tests), if this is the first handle on the directory. */
     LogDataQueue(Path dir, Function<T, byte[]> encode, Function<byte[], T> decode, String owner, Duration lease,
-                 long segmentBytes, Runnable beforeAck) {
+                 long segmentBytes, Runnable beforeAck, Duration keepAcknowledged) {
         this.beforeAck = beforeAck;
+        this.keepAckedMillis = keepAcknowledged.toMillis();
         this.encode = encode;
         this.decode = decode;
         this.owner = owner.replaceAll("\\s", "_");
@@ -112,13 +115,15 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
 
     /**
      * The queue of incoming reports in {@code dir} whose acknowledgements first run {@code beforeAck}: what the
-     * consumer wrote elsewhere must be durable before its items leave the queue (the embedded mode checkpoints H2,
-     * whose commits may reach its file a moment after they return). If it fails, the claim is not acknowledged and
-     * comes back after its lease.
+     * consumer wrote elsewhere must be durable before its items leave the queue (the embedded mode checkpoints H2).
+     * If it fails, the claim is not acknowledged and comes back after its lease. Acknowledged records stay in the log,
+     * replayable by {@link #replayAcknowledged}, for {@code keepAcknowledged} after their acknowledgement: H2 can lose
+     * commits it had synced when its process is killed (docs/reliability.md), and the consumer applies each report
+     * once, so handing the last ones out again after an unclean stop restores what H2 lost.
      */
-    public static LogDataQueue<IncomingReport> incoming(Path dir, Runnable beforeAck) {
+    public static LogDataQueue<IncomingReport> incoming(Path dir, Runnable beforeAck, Duration keepAcknowledged) {
         return new LogDataQueue<>(dir, IncomingReportCodec::encode, IncomingReportCodec::decode, QueueOwner.self(),
-                Leases.DEFAULT_LEASE, SEGMENT_BYTES, beforeAck);
+                Leases.DEFAULT_LEASE, SEGMENT_BYTES, beforeAck, keepAcknowledged);
     }
 
     @Override
@@ -212,6 +217,7 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             if (!ranges.isEmpty()) {
                 state.claims.put(id, new ClaimRecord(owner, System.currentTimeMillis() + lease.toMillis(), ranges));
                 state.changed = true;
+                LOG.debug("queue {}: claim {} of {} records {}", log.dir.getFileName(), id, taken.size(), ranges);
             }
             return taken;
         });
@@ -235,6 +241,8 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             for (Iterator<Map.Entry<String, ClaimRecord>> it = state.claims.entrySet().iterator(); it.hasNext(); ) {
                 ClaimRecord claim = it.next().getValue();
                 if (claim.leaseUntil < now || QueueOwner.isDeadLocal(claim.owner)) {
+                    LOG.debug("queue {}: recovered claim of {} (lease until {}): {}", log.dir.getFileName(),
+                            claim.owner, claim.leaseUntil, claim.ranges);
                     it.remove();
                     state.giveBack(claim.ranges);
                     count += claim.ranges.stream().mapToLong(Range::count).sum();
@@ -246,6 +254,37 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             LOG.warn("queue {}: {} items of abandoned claims are back in the queue", log.dir.getFileName(), back);
         }
         return back;
+    }
+
+    /**
+     * Hands out again every record acknowledged within the retention this queue was opened with (oldest first, before
+     * new records): for a consumer whose own store may have lost what it had applied (H2 after a {@code kill -9}).
+     * Answers how many records came back.
+     */
+    public long replayAcknowledged() {
+        long back = log.withState("replay", true, state -> {
+            long count = 0;
+            List<Range> ranges = new ArrayList<>();
+            for (Acked acked : state.acked) {
+                ranges.add(acked.range);
+                count += acked.range.count();
+            }
+            state.acked.clear();
+            if (!ranges.isEmpty()) {
+                state.giveBack(ranges);
+            }
+            return count;
+        });
+        if (back > 0) {
+            LOG.warn("queue {}: {} records acknowledged shortly before an unclean stop are handed out again",
+                    log.dir.getFileName(), back);
+        }
+        return back;
+    }
+
+    /** Records acknowledged and still kept for {@link #replayAcknowledged} (tests, monitoring). */
+    long acknowledgedKept() {
+        return log.withState("kept", false, state -> state.acked.stream().mapToLong(a -> a.range.count()).sum());
     }
 
     /** Stops using the queue: the last handle of this process on a directory closes its files. */
@@ -290,7 +329,14 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             }
             try {
                 beforeAck.run();
-                log.withState("ack", true, state -> state.claims.remove(id) != null);
+                boolean held = log.withState("ack", true, state -> {
+                    ClaimRecord claim = state.claims.remove(id);
+                    if (claim != null && keepAckedMillis > 0) {
+                        state.remember(claim.ranges, System.currentTimeMillis(), keepAckedMillis);
+                    }
+                    return claim != null;
+                });
+                LOG.debug("queue {}: ack {}{}", log.dir.getFileName(), id, held ? "" : " (claim no longer held)");
             } finally {
                 finish();
             }
@@ -307,6 +353,7 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                     if (claim != null) {
                         state.giveBack(claim.ranges);
                     }
+                    LOG.debug("queue {}: release {}{}", log.dir.getFileName(), id, claim != null ? "" : " (not held)");
                     return claim != null;
                 });
             } finally {
@@ -349,9 +396,18 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
         long count() {
             return end - start.seq;
         }
+
+        @Override
+        public String toString() {
+            return start.seq + ".." + end + "@" + start.segment + "+" + start.offset;
+        }
     }
 
     record ClaimRecord(String owner, long leaseUntil, List<Range> ranges) {
+    }
+
+    /** Acknowledged records kept for a replay: {@code at} is the time of the last acknowledgement among them. */
+    record Acked(Range range, long at) {
     }
 
     private record Read(Position end) {
@@ -362,7 +418,38 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
         Position read;
         final List<Range> returned = new ArrayList<>();
         final Map<String, ClaimRecord> claims = new LinkedHashMap<>();
+        /** Acknowledged ranges kept for a replay, in record order. */
+        final List<Acked> acked = new ArrayList<>();
         boolean changed;
+
+        /**
+         * Keeps {@code ranges}, acknowledged at {@code now}, for {@code keepMillis}, and forgets what is older.
+         * Neighbouring ranges acknowledged within a twentieth of the retention of each other merge, so a steady drain
+         * keeps about twenty lines, and no merged line holds a record much longer than the retention.
+         */
+        void remember(List<Range> ranges, long now, long keepMillis) {
+            for (Range range : ranges) {
+                acked.add(new Acked(range, now));
+            }
+            acked.sort(Comparator.comparingLong(a -> a.range.start.seq));
+            long slice = Math.max(1, keepMillis / 20);
+            List<Acked> merged = new ArrayList<>(acked.size());
+            for (Acked a : acked) {
+                if (a.at < now - keepMillis) {
+                    continue;
+                }
+                Acked last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+                if (last != null && last.range.end == a.range.start.seq && Math.abs(last.at - a.at) <= slice) {
+                    merged.set(merged.size() - 1, new Acked(new Range(last.range.start, a.range.end),
+                            Math.max(last.at, a.at)));
+                } else {
+                    merged.add(a);
+                }
+            }
+            acked.clear();
+            acked.addAll(merged);
+            changed = true;
+        }
 
         void giveBack(List<Range> ranges) {
             returned.addAll(ranges);
@@ -383,6 +470,9 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                 for (Range range : claim.ranges) {
                     oldest = Math.min(oldest, range.start.segment);
                 }
+            }
+            for (Acked a : acked) {
+                oldest = Math.min(oldest, a.range.start.segment);
             }
             return oldest;
         }
@@ -709,6 +799,8 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                     switch (f[0]) {
                         case "read" -> state.read = position(f, 1);
                         case "returned" -> state.returned.add(new Range(position(f, 1), Long.parseLong(f[4])));
+                        case "acked" -> state.acked.add(new Acked(new Range(position(f, 2), Long.parseLong(f[5])),
+                                Long.parseLong(f[1])));
                         case "claim" -> state.claims.computeIfAbsent(f[1], id -> new ClaimRecord(f[2],
                                 Long.parseLong(f[3]), new ArrayList<>())).ranges()
                                 .add(new Range(position(f, 4), Long.parseLong(f[7])));
@@ -751,6 +843,7 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
                 state.changed = true;
             }
             state.returned.removeIf(r -> r.start.seq >= tailSeq);
+            state.acked.removeIf(a -> a.range.start.seq >= tailSeq);
         }
 
         private static Position position(String[] f, int from) {
@@ -762,6 +855,10 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             text.append("read ").append(format(state.read)).append('\n');
             for (Range range : state.returned) {
                 text.append("returned ").append(format(range.start)).append(' ').append(range.end).append('\n');
+            }
+            for (Acked a : state.acked) {
+                text.append("acked ").append(a.at).append(' ').append(format(a.range.start)).append(' ')
+                        .append(a.range.end).append('\n');
             }
             for (Map.Entry<String, ClaimRecord> claim : state.claims.entrySet()) {
                 for (Range range : claim.getValue().ranges()) {

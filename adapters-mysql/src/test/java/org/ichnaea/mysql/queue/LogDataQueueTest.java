@@ -67,8 +67,85 @@ class LogDataQueueTest extends DataQueueContract {
     }
 
     private LogDataQueue<IncomingReport> small(Path at) {
+        return keeping(at, Duration.ZERO);
+    }
+
+    /** Reports 0 to {@code n - 1}, one append each: an append starts a new segment once the last one is full. */
+    private static void enqueueOneByOne(LogDataQueue<IncomingReport> queue, int n) {
+        for (int i = 0; i < n; i++) {
+            queue.enqueue(reports(i, i + 1));
+        }
+    }
+
+    /** 1 kB segments; acknowledged records kept for {@code keep}. */
+    private LogDataQueue<IncomingReport> keeping(Path at, Duration keep) {
         return track(new LogDataQueue<>(at, org.ichnaea.core.submit.IncomingReportCodec::encode,
-                org.ichnaea.core.submit.IncomingReportCodec::decode, QueueOwner.self(), Duration.ofMinutes(1), 1024, () -> { }));
+                org.ichnaea.core.submit.IncomingReportCodec::decode, QueueOwner.self(), Duration.ofMinutes(1), 1024,
+                () -> { }, keep));
+    }
+
+    @Test
+    void acknowledged_records_within_the_retention_are_handed_out_again_by_a_replay_before_new_ones()
+            throws IOException {
+        Path at = dir.resolve("replay");
+        LogDataQueue<IncomingReport> queue = keeping(at, Duration.ofHours(1));
+        enqueueOneByOne(queue, 30);
+        List<Integer> seen = new ArrayList<>();
+        // Out of order, with a release in between: what was acknowledged, not what was handed out, comes back.
+        DataQueue.Claim<IncomingReport> a = queue.claim(7);
+        DataQueue.Claim<IncomingReport> b = queue.claim(7);
+        DataQueue.Claim<IncomingReport> c = queue.claim(7);
+        b.ack();
+        c.release();
+        a.ack();
+        queue.dequeue(30).forEach(r -> seen.add(number(r)));
+        assertThat(seen).hasSize(16);
+        int segmentsDrained = segments(at).size();
+        assertThat(segmentsDrained).as("kept records keep their segments").isGreaterThan(1);
+        assertThat(queue.size()).isZero();
+        assertThat(queue.acknowledgedKept()).isEqualTo(30);
+        queue.close();
+        handles.remove(queue);
+
+        LogDataQueue<IncomingReport> again = keeping(at, Duration.ofHours(1));
+        again.enqueue(reports(30, 32));
+        assertThat(again.replayAcknowledged()).isEqualTo(30);
+        assertThat(again.acknowledgedKept()).isZero();
+        assertThat(again.size()).isEqualTo(32);
+        assertThat(again.dequeue(100)).extracting(LogDataQueueTest::number)
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 32).boxed().toList());
+        assertThat(again.acknowledgedKept()).as("acknowledged again, kept again").isEqualTo(32);
+    }
+
+    @Test
+    void acknowledged_records_older_than_the_retention_are_forgotten_and_their_segments_deleted()
+            throws Exception {
+        Path at = dir.resolve("forget");
+        LogDataQueue<IncomingReport> queue = keeping(at, Duration.ofMillis(200));
+        enqueueOneByOne(queue, 30);
+        queue.dequeue(20);
+        assertThat(queue.acknowledgedKept()).isEqualTo(20);
+        Thread.sleep(300);
+        queue.dequeue(5); // an acknowledgement forgets what is past the retention
+        assertThat(queue.acknowledgedKept()).isEqualTo(5);
+        Thread.sleep(300);
+        queue.dequeue(10);
+        assertThat(queue.acknowledgedKept()).isEqualTo(5);
+        assertThat(segments(at)).as("only the segments of the last 5 records and the last one").hasSizeLessThan(4);
+        assertThat(queue.replayAcknowledged()).isEqualTo(5);
+        assertThat(queue.dequeue(100)).extracting(LogDataQueueTest::number).containsExactly(25, 26, 27, 28, 29);
+    }
+
+    @Test
+    void a_steady_drain_keeps_a_few_lines_of_acknowledged_ranges() throws IOException {
+        Path at = dir.resolve("steady");
+        LogDataQueue<IncomingReport> queue = keeping(at, Duration.ofHours(1));
+        queue.enqueue(reports(0, 200));
+        for (int i = 0; i < 200; i++) {
+            queue.dequeue(1);
+        }
+        assertThat(queue.acknowledgedKept()).isEqualTo(200);
+        assertThat(Files.readAllLines(at.resolve("state"))).filteredOn(l -> l.startsWith("acked ")).hasSize(1);
     }
 
     private static List<Path> segments(Path at) throws IOException {
