@@ -15,7 +15,13 @@ Rules (documented in docs/decisions/002-mcc-table.md):
   Luxembourg operators under 270, Digicel's Caribbean subsidiaries under 338). ITU assigns
   255 to Ukraine, 270 to Luxembourg and 338 to Jamaica only: those MCCs are overridden;
 - MCCs ITU assigns that the npm list lacks or files oddly are added as Ichnaea's mobile_codes
-  has them: 225 Vatican (VA), 289 Abkhazia (GE), 995 British Indian Ocean Territory (IO).
+  has them: 225 Vatican (VA), 289 Abkhazia (GE), 995 British Indian Ocean Territory (IO);
+- MCCs of ITU-T E.212 that the npm list lacks altogether are added with the territory ITU assigns
+  them to: 332 US Virgin Islands (VI), 430 and 431 United Arab Emirates (AE; Abu Dhabi and Dubai),
+  534 Northern Mariana Islands (MP), 535 Guam (GU);
+- territories served by their parent's MCC are added to it as Ichnaea's mobile_codes lists them
+  (their operators are filed under the parent country in the npm list): 208 Mayotte (YT), 242
+  Svalbard (XR, GENC for SJ) and Bouvet Island (BV), 244 Åland (AX).
 
 Usage: tools/generate-mcc-regions.py PATH/TO/mcc-mnc-list.json > core/src/main/resources/org/ichnaea/core/radio/mcc-regions.tsv
 """
@@ -25,7 +31,12 @@ import sys
 from collections import defaultdict
 
 EXCLUDED = {"553"}
+# Rules 6 and 9 of docs/decisions/002-mcc-table.md: codes Ichnaea's mobile_codes has that the npm list lacks.
 ADDED = {"208": {"MC"}, "225": {"VA"}, "289": {"GE"}, "995": {"IO"}}
+# Rule 10: ITU-T E.212 MCCs missing from the npm list.
+ITU_ADDED = {"332": {"VI"}, "430": {"AE"}, "431": {"AE"}, "534": {"MP"}, "535": {"GU"}}
+# Rule 11: territories served by their parent's MCC (mobile_codes).
+TERRITORIES = {"208": {"YT"}, "242": {"BV", "XR"}, "244": {"AX"}}
 OVERRIDDEN = {"255": {"UA"}, "270": {"LU"}, "338": {"JM"}}
 GENC = {"PS": "XW"}
 
@@ -39,8 +50,9 @@ for entry in entries:
         code = code.strip().upper()
         if re.fullmatch(r"[A-Z]{2}", code):
             regions[mcc].add(GENC.get(code, code))
-for mcc, codes in ADDED.items():
-    regions[mcc] |= codes
+for added in (ADDED, ITU_ADDED, TERRITORIES):
+    for mcc, codes in added.items():
+        regions[mcc] |= codes
 for mcc, codes in OVERRIDDEN.items():
     regions[mcc] = set(codes)
 for mcc in EXCLUDED:

@@ -51,7 +51,8 @@ class JtsRegionShapesTest extends RegionShapesContract {
 
     @Test
     void maximum_radii_are_of_the_order_ichnaea_had() {
-        // Ichnaea: GB 543 km, DE 463 km, FR 570 km (from map sub-units; ours from admin-0 countries).
+        // Ichnaea: GB 543 km, DE 463 km, FR 570 km (from map sub-units; ours from admin-0 countries split into
+        // ISO territories, docs/decisions/007-region-shapes.md; TerritoryShapesTest has the territories').
         assertThat(SHAPES.maxRadiusMeters("GB").orElseThrow()).isBetween(400_000.0, 800_000.0);
         assertThat(SHAPES.maxRadiusMeters("DE").orElseThrow()).isBetween(350_000.0, 600_000.0);
         assertThat(SHAPES.maxRadiusMeters("US").orElseThrow()).isBetween(2_000_000.0, 3_500_000.0);

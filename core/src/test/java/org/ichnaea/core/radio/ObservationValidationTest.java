@@ -144,7 +144,8 @@ class ObservationValidationTest {
         assertThat(MCCS.regions(234)).containsExactlyInAnyOrder("GB", "GG", "IM", "JE");
         assertThat(MCCS.regions(235)).containsExactly("GB");
         assertThat(MCCS.regions(262)).containsExactly("DE");
-        assertThat(MCCS.regions(208)).containsExactlyInAnyOrder("FR", "MC");
+        // §8's example has FR, MC; mobile_codes also lists Mayotte under 208 (docs/decisions/002-mcc-table.md, rule 11).
+        assertThat(MCCS.regions(208)).containsExactlyInAnyOrder("FR", "MC", "YT");
         assertThat(MCCS.regions(310)).containsExactlyInAnyOrder("BM", "GU", "MP", "PR", "US", "VI");
         assertThat(MCCS.regions(311)).containsExactlyInAnyOrder("AS", "GU", "US", "VI");
         assertThat(MCCS.regions(505)).containsExactlyInAnyOrder("AU", "CX", "CC", "NF");
