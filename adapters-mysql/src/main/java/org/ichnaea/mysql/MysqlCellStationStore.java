@@ -197,7 +197,7 @@ public final class MysqlCellStationStore implements CellStationStore {
             for (CellStation c : select(h, ids, true)) {
                 locked.put(c.id(), c);
             }
-            java.util.Set<Long> applied = Ledgers.applied(h, ledger);
+            java.util.Set<Long> applied = Ledgers.applied(h, dialect, ledger);
             Collection<CellStation> changed = change.apply(locked, applied);
             Ledgers.record(h, ledger, applied);
             // As for Wi-Fi: cells read are updated, new cells inserted; a lost insert race reruns the transaction.

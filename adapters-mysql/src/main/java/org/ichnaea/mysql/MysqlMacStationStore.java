@@ -241,7 +241,7 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             }
             // Read after the row locks: a transaction that applied one of these reports to these stations has
             // committed its ledger rows by now.
-            java.util.Set<Long> applied = Ledgers.applied(h, ledger);
+            java.util.Set<Long> applied = Ledgers.applied(h, dialect, ledger);
             Collection<MacStation> changed = change.apply(locked, applied);
             Ledgers.record(h, ledger, applied);
             // Rows read and locked are updated; rows that were absent are inserted, and an insert that meets a row

@@ -43,16 +43,22 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
 
     /**
      * The embedded default: one H2 file {@code ichnaea.mv.db} under the data directory, in MySQL mode, opened with
-     * {@code AUTO_SERVER} so CLI commands can use it while a server runs. {@code WRITE_DELAY=0} writes every commit
-     * to the file before the commit returns (H2's default of 500 ms lost the last acknowledged submissions on a
-     * kill -9). H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} with {@code AUTO_SERVER}, so on SIGTERM its own
-     * shutdown hook may close the database under a running pipeline job: the job's claim then stays with the ended
-     * process and comes back at the next start (docs/reliability.md), so nothing is lost.
+     * {@code AUTO_SERVER} so CLI commands can use it while a server runs. H2's own write delay (500 ms) applies: no
+     * acknowledgement rests on an H2 commit alone (submissions go to the log queues; an export batch is acknowledged
+     * after {@code CHECKPOINT SYNC}, and replayed after an unclean stop because H2 can lose even synced commits to a
+     * kill -9, decisions/013). {@code WRITE_DELAY=0}, used before, stored a chunk per commit and turned H2's
+     * background compaction off: a 500,000-report drain took 4 min 15 s instead of 2 min 45 s (docs/benchmarks.md).
+     * {@code MAX_COMPACT_TIME=30000} lets a closing database compact its file for up to 30 s: H2 does not reuse the
+     * space of rewritten pages while such a stream of commits runs (the same drain grew the file to 5-7 GB for
+     * 0.17 GB of live data; the 200 ms default left it so). H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} with
+     * {@code AUTO_SERVER}, so on SIGTERM its own shutdown hook may close the database under a running pipeline job:
+     * the job's claim then stays with the ended process and comes back at the next start (docs/reliability.md), so
+     * nothing is lost.
      */
     public static MysqlSettings embedded(Path dataDir, boolean readOnly, int maxPoolSize) {
         Path file = dataDir.toAbsolutePath().resolve("ichnaea");
         String url = "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=30000";
         return new MysqlSettings(url, "sa", "", maxPoolSize,
                 readOnly ? WEB_CONNECTION_TIMEOUT : WORKER_CONNECTION_TIMEOUT, false,
                 readOnly ? "ichnaea-web" : "ichnaea-worker");

@@ -24,7 +24,7 @@ class EmbeddedH2Test {
             try (Database cli = Database.open(MysqlSettings.embedded(dataDir, false, 1))) {
                 cli.migrate();
                 assertThat(new MysqlWifiStationStore(cli, cli).count()).isEqualTo(1);
-                assertThat(cli.schemaVersion()).isEqualTo("4");
+                assertThat(cli.schemaVersion()).isEqualTo("5");
             }
         }
         assertThat(dataDir.resolve("ichnaea.mv.db")).exists();

@@ -27,7 +27,7 @@ class H2ExportConfigStoreTest extends ExportConfigStoreContract {
         Database fresh = TestDatabases.h2();
         assertThat(new MysqlExportConfigStore(fresh, fresh).findAll())
                 .containsExactly(ExportConfig.defaultInternal());
-        assertThat(fresh.schemaVersion()).isEqualTo("4");
+        assertThat(fresh.schemaVersion()).isEqualTo("5");
         String stored = fresh.jdbi().withHandle(h -> h.createQuery("SELECT CONCAT(skip_keys, '|', skip_sources, "
                 + "'|', COALESCE(url, 'null')) FROM export_config").mapTo(String.class).one());
         assertThat(stored).isEqualTo("||null");
