@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.FallbackSchema;
 import org.ichnaea.core.locate.LocateQuery;
@@ -27,8 +28,13 @@ import org.ichnaea.http.Json;
 /**
  * The external fallback provider over HTTP (docs/algorithms.md §9), in the four dialects {@code ichnaea/v1},
  * {@code combain/v1}, {@code googlemaps/v1} and {@code unwiredlabs/v1}: a JSON POST built from the validated query,
- * 5 s timeout, one retry on connection failure, at most {@link #MAX_CONCURRENT} calls at once. MACs are sent in
- * colon form, which every provider accepts (Ichnaea sent bare hex).
+ * 5 s timeout, one retry on connection failure, at most {@link #MAX_CONCURRENT} calls at once.
+ *
+ * <p>What each dialect sends differs where its provider says so (docs/algorithms.md §9, "Request bodies"): MACs go to
+ * {@code ichnaea/v1} as bare lower-case hex ({@code a82000000001}), as Ichnaea itself sends them, and to the others
+ * in colon form; an NR cell goes to {@code googlemaps/v1} as {@code newRadioCellId} (Google's Geolocation API rejects
+ * {@code cellId} for {@code nr}), to the others as {@code cellId} / {@code cid}; WCDMA is {@code umts} for Unwired
+ * Labs.
  */
 public final class HttpFallbackClient implements FallbackClient {
 
@@ -53,7 +59,8 @@ public final class HttpFallbackClient implements FallbackClient {
             url = url.substring(0, url.indexOf('#'));
         }
         String body = Json.write(switch (schema) {
-            case ICHNAEA_V1, COMBAIN_V1 -> ichnaeaBody(query);
+            case ICHNAEA_V1 -> ichnaeaBody(query, MacAddress::hex);
+            case COMBAIN_V1 -> ichnaeaBody(query, HttpFallbackClient::colons);
             case GOOGLEMAPS_V1 -> googleBody(query);
             case UNWIREDLABS_V1 -> unwiredBody(query, token);
         });
@@ -140,6 +147,7 @@ public final class HttpFallbackClient implements FallbackClient {
         return new FallbackAnswer.Found(lat, lon, accuracy, Json.string(json.get("fallback")));
     }
 
+    /** A MAC in colon form, {@code aa:bb:cc:00:11:22}. */
     static String colons(MacAddress mac) {
         String hex = mac.hex();
         StringBuilder out = new StringBuilder(17);
@@ -158,7 +166,7 @@ public final class HttpFallbackClient implements FallbackClient {
         }
     }
 
-    static ObjectNode ichnaeaBody(LocateQuery q) {
+    static ObjectNode ichnaeaBody(LocateQuery q, Function<MacAddress, String> macForm) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode fallbacks = body.putObject("fallbacks");
         fallbacks.put("lacf", q.lacf());
@@ -167,7 +175,7 @@ public final class HttpFallbackClient implements FallbackClient {
             ArrayNode blues = body.putArray("bluetoothBeacons");
             for (BlueObservation b : q.blues()) {
                 ObjectNode n = blues.addObject();
-                n.put("macAddress", colons(b.mac()));
+                n.put("macAddress", macForm.apply(b.mac()));
                 put(n, "age", b.age());
                 if (b.name() != null) {
                     n.put("name", b.name());
@@ -175,20 +183,20 @@ public final class HttpFallbackClient implements FallbackClient {
                 put(n, "signalStrength", b.signal());
             }
         }
-        cells(body, q, true);
-        wifis(body, q, true);
+        cells(body, q, true, false);
+        wifis(body, q, true, macForm);
         return body;
     }
 
     static ObjectNode googleBody(LocateQuery q) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("considerIp", false);
-        cells(body, q, false);
-        wifis(body, q, false);
+        cells(body, q, false, true);
+        wifis(body, q, false, HttpFallbackClient::colons);
         return body;
     }
 
-    private static void cells(ObjectNode body, LocateQuery q, boolean withPsc) {
+    private static void cells(ObjectNode body, LocateQuery q, boolean withPsc, boolean nrAsNewRadioCellId) {
         if (q.cells().isEmpty()) {
             return;
         }
@@ -200,7 +208,7 @@ public final class HttpFallbackClient implements FallbackClient {
             n.put("mobileNetworkCode", c.mnc());
             put(n, "locationAreaCode", c.lac());
             if (c.cid() != null) {
-                n.put("cellId", c.cid());
+                n.put(nrAsNewRadioCellId && c.radio() == RadioType.NR ? "newRadioCellId" : "cellId", c.cid());
             }
             if (withPsc) {
                 put(n, "primaryScramblingCode", c.psc());
@@ -211,14 +219,15 @@ public final class HttpFallbackClient implements FallbackClient {
         }
     }
 
-    private static void wifis(ObjectNode body, LocateQuery q, boolean withSsid) {
+    private static void wifis(ObjectNode body, LocateQuery q, boolean withSsid,
+            Function<MacAddress, String> macForm) {
         if (q.wifis().isEmpty()) {
             return;
         }
         ArrayNode wifis = body.putArray("wifiAccessPoints");
         for (WifiObservation w : q.wifis()) {
             ObjectNode n = wifis.addObject();
-            n.put("macAddress", colons(w.mac()));
+            n.put("macAddress", macForm.apply(w.mac()));
             put(n, "age", w.age());
             put(n, "channel", w.channel());
             put(n, "signalStrength", w.signal());

@@ -3,6 +3,8 @@ package org.ichnaea.http.fallback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -82,15 +84,86 @@ class HttpFallbackClientTest {
                 url("/v1/geolocate?key=x")), query());
         assertThat(answerFound).isEqualTo(new FallbackAnswer.Found(51.5, -0.1, 120.5, null));
         assertThat(bodies).singleElement().isEqualTo("{\"fallbacks\":{\"lacf\":true,\"ipf\":false},"
-                + "\"bluetoothBeacons\":[{\"macAddress\":\"01:23:45:67:89:ab\",\"age\":100,\"name\":\"b1\","
-                + "\"signalStrength\":-70},{\"macAddress\":\"01:23:45:67:89:ac\"}],"
+                + "\"bluetoothBeacons\":[{\"macAddress\":\"0123456789ab\",\"age\":100,\"name\":\"b1\","
+                + "\"signalStrength\":-70},{\"macAddress\":\"0123456789ac\"}],"
                 + "\"cellTowers\":[{\"radioType\":\"wcdma\",\"mobileCountryCode\":262,\"mobileNetworkCode\":2,"
                 + "\"locationAreaCode\":812,\"cellId\":31234567,\"primaryScramblingCode\":12,\"age\":500,"
                 + "\"signalStrength\":-90}],"
-                + "\"wifiAccessPoints\":[{\"macAddress\":\"aa:bb:cc:00:11:22\",\"age\":1200,\"channel\":6,"
+                + "\"wifiAccessPoints\":[{\"macAddress\":\"aabbcc001122\",\"age\":1200,\"channel\":6,"
                 + "\"signalStrength\":-58,\"signalToNoiseRatio\":30,\"ssid\":\"Home\"},"
-                + "{\"macAddress\":\"aa:bb:cc:00:11:33\",\"channel\":36,\"signalStrength\":-71}]}");
+                + "{\"macAddress\":\"aabbcc001133\",\"channel\":36,\"signalStrength\":-71}]}");
         assertThat(agents).containsExactly("ichnaea");
+    }
+
+    /** One cell of each radio the service locates, one Wi-Fi pair and one Bluetooth beacon. */
+    private static LocateQuery everyRadio() {
+        QueryInput input = new QueryInput("81.2.69.160", null, null, null,
+                List.of(new QueryInput.Blue("A8-20-00-00-00-03", null, -70L, null),
+                        new QueryInput.Blue("A8-20-00-00-00-04", null, -75L, null)),
+                List.of(new QueryInput.Cell("gsm", 262L, 1L, 5126L, 16504L, null, null, null, null, null),
+                        new QueryInput.Cell("wcdma", 262L, 2L, 812L, 31234567L, null, null, null, null, null),
+                        new QueryInput.Cell("lte", 262L, 3L, 4711L, 120072636L, null, null, null, null, null),
+                        new QueryInput.Cell("nr", 262L, 3L, 4711L, 68719476000L, null, null, null, null, null)),
+                List.of(new QueryInput.Wifi("A8:20:00:00:00:01", null, null, null, -58L, null, null),
+                        new QueryInput.Wifi("a8.20.00.00.00.02", null, null, null, -71L, null, null)));
+        return new QueryNormalizer().normalize(input, null, ApiType.LOCATE);
+    }
+
+    private JsonNode sentFor(FallbackSchema schema, String path) throws IOException {
+        bodies.clear();
+        if (schema == FallbackSchema.UNWIREDLABS_V1) {
+            answer = "{\"status\":\"ok\",\"lat\":52.5,\"lon\":13.4,\"accuracy\":800}";
+        }
+        new HttpFallbackClient().locate(key(schema, url(path)), everyRadio());
+        return new ObjectMapper().readTree(bodies.get(0));
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(field).asText(null)));
+        return out;
+    }
+
+    @Test
+    void ichnaea_v1_sends_macs_as_bare_lower_case_hex_and_nr_as_cell_id() throws IOException {
+        JsonNode sent = sentFor(FallbackSchema.ICHNAEA_V1, "/v1/geolocate");
+        assertThat(texts(sent.path("wifiAccessPoints"), "macAddress")).containsExactly("a82000000001", "a82000000002");
+        assertThat(texts(sent.path("bluetoothBeacons"), "macAddress")).containsExactly("a82000000003", "a82000000004");
+        assertThat(texts(sent.path("cellTowers"), "radioType")).containsExactly("gsm", "wcdma", "lte", "nr");
+        assertThat(sent.path("cellTowers").get(3).path("cellId").asLong()).isEqualTo(68719476000L);
+        assertThat(sent.path("cellTowers").get(3).has("newRadioCellId")).isFalse();
+    }
+
+    @Test
+    void combain_v1_sends_the_ichnaea_body_with_colon_macs() throws IOException {
+        JsonNode sent = sentFor(FallbackSchema.COMBAIN_V1, "/");
+        assertThat(texts(sent.path("wifiAccessPoints"), "macAddress"))
+                .containsExactly("a8:20:00:00:00:01", "a8:20:00:00:00:02");
+        assertThat(texts(sent.path("bluetoothBeacons"), "macAddress")).containsExactly("a8:20:00:00:00:03", "a8:20:00:00:00:04");
+        assertThat(texts(sent.path("cellTowers"), "radioType")).containsExactly("gsm", "wcdma", "lte", "nr");
+        assertThat(texts(sent.path("cellTowers"), "cellId"))
+                .containsExactly("16504", "31234567", "120072636", "68719476000");
+    }
+
+    @Test
+    void googlemaps_v1_sends_nr_cells_as_new_radio_cell_id_and_the_documented_radio_types() throws IOException {
+        JsonNode sent = sentFor(FallbackSchema.GOOGLEMAPS_V1, "/geolocation/v1/geolocate");
+        JsonNode towers = sent.path("cellTowers");
+        assertThat(texts(towers, "radioType")).containsExactly("gsm", "wcdma", "lte", "nr");
+        assertThat(texts(towers, "cellId")).containsExactly("16504", "31234567", "120072636", null);
+        assertThat(texts(towers, "newRadioCellId")).containsExactly(null, null, null, "68719476000");
+        assertThat(towers.get(3).path("locationAreaCode").asInt()).isEqualTo(4711);
+        assertThat(texts(sent.path("wifiAccessPoints"), "macAddress"))
+                .containsExactly("a8:20:00:00:00:01", "a8:20:00:00:00:02");
+        assertThat(sent.has("bluetoothBeacons")).isFalse();
+    }
+
+    @Test
+    void unwiredlabs_v1_sends_umts_for_wcdma_nr_as_cid_and_colon_bssids() throws IOException {
+        JsonNode sent = sentFor(FallbackSchema.UNWIREDLABS_V1, "/v2/process.php#t");
+        assertThat(texts(sent.path("cells"), "radio")).containsExactly("gsm", "umts", "lte", "nr");
+        assertThat(texts(sent.path("cells"), "cid")).containsExactly("16504", "31234567", "120072636", "68719476000");
+        assertThat(texts(sent.path("wifi"), "bssid")).containsExactly("a8:20:00:00:00:01", "a8:20:00:00:00:02");
     }
 
     @Test
