@@ -471,7 +471,7 @@ public final class Application implements AutoCloseable {
             }
         }, Map.of("alembic_version", "unknown")));
         GeoIpDatabase geo = geoIp();
-        checks.put("geoip", () -> geoIpHealth(geo, clock));
+        checks.put("geoip", () -> geoIpHealth(geo, clock, settings.geoipMaxAgeDays()));
         checks.put("pipeline", () -> pipelineHealth.isFailing()
                 ? HealthCheck.Health.down(Map.of("failures", pipelineHealth.consecutiveFailures()))
                 : HealthCheck.Health.up(Map.of()));
@@ -505,9 +505,10 @@ public final class Application implements AutoCloseable {
 
     /**
      * Ichnaea's GeoIP heartbeat: {@code age_in_days} and {@code version} (the build time) of the loaded database;
-     * none loaded: down, with age -1.
+     * none loaded: down, with age -1. A database older than {@code maxAgeDays} (GEOIP_MAX_AGE_DAYS; 0: never) stays
+     * up and gets a {@code warning} (docs/geoip.md, "A current database").
      */
-    static HealthCheck.Health geoIpHealth(GeoIpDatabase geo, Clock clock) {
+    static HealthCheck.Health geoIpHealth(GeoIpDatabase geo, Clock clock, long maxAgeDays) {
         GeoIpDatabase current = geo instanceof org.ichnaea.geoip.ReloadingGeoIpDatabase reloading
                 ? reloading.current() : geo;
         if (!current.isAvailable()) {
@@ -516,8 +517,12 @@ public final class Application implements AutoCloseable {
         if (current instanceof org.ichnaea.geoip.MaxMindGeoIpDatabase maxmind && maxmind.buildTime() != null) {
             java.time.Instant built = maxmind.buildTime();
             Map<String, Object> extra = new LinkedHashMap<>();
-            extra.put("age_in_days", java.time.Duration.between(built, clock.instant()).toDays());
+            long age = java.time.Duration.between(built, clock.instant()).toDays();
+            extra.put("age_in_days", age);
             extra.put("version", built.toString());
+            if (maxAgeDays > 0 && age > maxAgeDays) {
+                extra.put("warning", GeoIpCommand.ageWarning(age, maxAgeDays));
+            }
             return HealthCheck.Health.up(extra);
         }
         return HealthCheck.Health.up(Map.of("version", current.description()));

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Ichnaea for the JVM: a location service wire-compatible with Mozilla's Ichnaea.",
         subcommands = {Main.Serve.class, Main.Web.class, Main.Worker.class, Main.Process.class, Main.Migrate.class,
             Main.ApiKeys.class, ExportConfigCommand.class, Main.Import.class, Main.Export.class, Main.Evaluate.class,
-            StationCommand.class})
+            StationCommand.class, GeoIpCommand.class})
 public final class Main extends CommandGroup {
 
     public static void main(String[] args) {

@@ -15,7 +15,8 @@ import java.util.function.Function;
 public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redisUri, Path geoipPath,
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
-                       String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry) {
+                       String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry,
+                       long geoipMaxAgeDays) {
 
     /**
      * Logs, errors and metrics for operators: the log format ({@code text} or {@code json}), Sentry's DSN and
@@ -47,6 +48,9 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
+    public static final Option GEOIP_MAX_AGE_DAYS = new Option("GEOIP_MAX_AGE_DAYS", "60",
+            "Age in days past which the heartbeat's `geoip` check carries a `warning` (it stays up; docs/geoip.md "
+                    + "says how to get a current file without a licence key); 0: never warn.");
     public static final Option SECRET_KEY = new Option("SECRET_KEY", DEV_SECRET,
             "Salts the response signatures of the request log (`api_response_sig`, as Ichnaea: docs/api.md, "
                     + "\"Request log\"); a warning is logged while it has its development value.");
@@ -109,7 +113,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "UDP port of the StatsD agent.");
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
-            SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
+            GEOIP_MAX_AGE_DAYS, SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
             DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM, LOG_FORMAT, SENTRY_DSN,
             SENTRY_ENVIRONMENT, STATSD_HOST, STATSD_PORT);
 
@@ -145,13 +149,14 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                 new Telemetry(parse(values, LOG_FORMAT, Settings::logFormat),
                         parse(values, SENTRY_DSN, Settings::sentryDsn),
                         blankToNull(values.get(SENTRY_ENVIRONMENT.name())),
-                        blankToNull(values.get(STATSD_HOST.name())), parse(values, STATSD_PORT, Settings::port)));
+                        blankToNull(values.get(STATSD_HOST.name())), parse(values, STATSD_PORT, Settings::port)),
+                parse(values, GEOIP_MAX_AGE_DAYS, Settings::nonNegative));
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry);
+                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry, geoipMaxAgeDays);
     }
 
     public boolean isEmbedded() {

@@ -141,13 +141,36 @@ class EmbeddedApplicationTest {
 
     @Test
     void the_heartbeat_reports_the_geoip_build_and_age_like_ichnaea() {
-        try (Application app = Application.open(settings())) {
+        try (Application app = Application.open(Settings.from(Map.of("ICHNAEA_DATA_DIR", dataDir.toString(),
+                "GEOIP_MAX_AGE_DAYS", "0")))) {
             JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
                 Response heartbeat = client.get("/__heartbeat__");
                 assertThat(heartbeat.code()).isEqualTo(200);
                 assertThat(heartbeat.body().string()).containsPattern(
                         "\"geoip\":\\{\"up\":true,\"time\":\\d+,\"age_in_days\":\\d+,\"version\":\"2019-11-12T21:11:29Z\"}");
             });
+        }
+    }
+
+    @Test
+    void the_heartbeat_warns_but_stays_up_when_the_geoip_database_is_older_than_geoip_max_age_days() {
+        // The bundled file was built 2019-11-12: far older than the default 60 days.
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                Response heartbeat = client.get("/__heartbeat__");
+                assertThat(heartbeat.code()).isEqualTo(200);
+                assertThat(heartbeat.body().string()).containsPattern("\"geoip\":\\{\"up\":true,\"time\":\\d+,"
+                        + "\"age_in_days\":\\d+,\"version\":\"2019-11-12T21:11:29Z\",\"warning\":\"GeoIP database "
+                        + "built \\d+ days ago, more than GEOIP_MAX_AGE_DAYS=60: see docs/geoip.md for a current one\"}");
+            });
+        }
+        // A clock a day after the build: young enough, no warning.
+        Clock dayAfter = Clock.fixed(java.time.Instant.parse("2019-11-13T21:11:29Z"), java.time.ZoneOffset.UTC);
+        try (Application app = Application.open(settings())) {
+            assertThat(Application.geoIpHealth(app.geoIp(), dayAfter, 60).extra())
+                    .containsEntry("age_in_days", 1L).doesNotContainKey("warning");
+            assertThat(Application.geoIpHealth(app.geoIp(), Clock.systemUTC(), 0).extra())
+                    .as("0: never warn").doesNotContainKey("warning");
         }
     }
 
