@@ -41,6 +41,7 @@ public final class InternalExporter implements ReportExporter {
     private final LongAdder droppedReports = new LongAdder();
     private final LongAdder observations = new LongAdder();
     private final Map<StationAction, LongAdder> actions = new java.util.EnumMap<>(StationAction.class);
+    private final Map<DropReason, LongAdder> drops = new java.util.EnumMap<>(DropReason.class);
 
     /**
      * @param areas   recomputes the areas of changed cells; null to leave areas alone
@@ -61,6 +62,9 @@ public final class InternalExporter implements ReportExporter {
         this.clock = clock;
         for (StationAction action : StationAction.values()) {
             actions.put(action, new LongAdder());
+        }
+        for (DropReason reason : DropReason.values()) {
+            drops.put(reason, new LongAdder());
         }
     }
 
@@ -107,7 +111,10 @@ public final class InternalExporter implements ReportExporter {
         droppedReports.add(obs.droppedReports());
         observations.add(obs.observations());
         all.forEach((action, n) -> actions.get(action).add(n));
-        return new Pipeline.Result(batch.size(), obs.droppedReports(), obs.observations(), all);
+        Map<DropReason, Integer> dropped = new java.util.EnumMap<>(obs.drops());
+        dropped.put(DropReason.BLOCKED_STATION, all.get(StationAction.DROPPED));
+        dropped.forEach((reason, n) -> drops.get(reason).add(n));
+        return new Pipeline.Result(batch.size(), obs.droppedReports(), obs.observations(), all, dropped);
     }
 
     /**
@@ -123,6 +130,9 @@ public final class InternalExporter implements ReportExporter {
     public Pipeline.Result totals() {
         Map<StationAction, Integer> counts = StationUpdater.emptyCounts();
         actions.forEach((action, n) -> counts.put(action, n.intValue()));
-        return new Pipeline.Result(reports.intValue(), droppedReports.intValue(), observations.intValue(), counts);
+        Map<DropReason, Integer> dropped = DropReason.emptyCounts();
+        drops.forEach((reason, n) -> dropped.put(reason, n.intValue()));
+        return new Pipeline.Result(reports.intValue(), droppedReports.intValue(), observations.intValue(), counts,
+                dropped);
     }
 }

@@ -83,8 +83,14 @@ public final class Pipeline {
                 name -> new InMemoryDataQueue<>(), Map.of(), internal, duration -> { });
     }
 
-    /** What a drain did to the stations. */
-    public record Result(int reports, int droppedReports, int observations, Map<StationAction, Integer> actions) {
+    /** What a drain did to the stations, and what it left out by {@link DropReason}. */
+    public record Result(int reports, int droppedReports, int observations, Map<StationAction, Integer> actions,
+                         Map<DropReason, Integer> drops) {
+
+        /** A result that counted no drops by reason. */
+        public Result(int reports, int droppedReports, int observations, Map<StationAction, Integer> actions) {
+            this(reports, droppedReports, observations, actions, DropReason.emptyCounts());
+        }
     }
 
     /** What one export run did. */
@@ -284,12 +290,14 @@ public final class Pipeline {
         Result after = internal.totals();
         Map<StationAction, Integer> actions = StationUpdater.emptyCounts();
         after.actions().forEach((action, n) -> actions.put(action, n - before.actions().get(action)));
+        Map<DropReason, Integer> drops = DropReason.emptyCounts();
+        after.drops().forEach((reason, n) -> drops.put(reason, n - before.drops().getOrDefault(reason, 0)));
         Result result = new Result(after.reports() - before.reports(),
                 after.droppedReports() - before.droppedReports(), after.observations() - before.observations(),
-                actions);
+                actions, drops);
         if (result.reports() > 0) {
-            LOG.info("processed {} reports ({} dropped), {} observations: {}", result.reports(),
-                    result.droppedReports(), result.observations(), actions);
+            LOG.info("processed {} reports ({} dropped), {} observations: {}, left out: {}", result.reports(),
+                    result.droppedReports(), result.observations(), actions, DropReason.describe(drops));
         }
         return result;
     }

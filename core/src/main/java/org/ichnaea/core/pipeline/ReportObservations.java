@@ -16,7 +16,8 @@ import org.ichnaea.core.submit.ReportPosition;
 /**
  * The internal exporter's transform (docs/algorithms.md §13.6): a report becomes weighted observations per
  * network. Reports without a position, or outside every region (when shapes are loaded), are dropped; cells
- * outside their MCC's regions, opted-out Wi-Fi networks and zero-weight observations too.
+ * outside their MCC's regions, opted-out Wi-Fi networks and zero-weight observations too. Each drop is counted by
+ * {@link DropReason} in {@link Batch#drops()}.
  */
 public final class ReportObservations {
 
@@ -29,7 +30,8 @@ public final class ReportObservations {
     public record Batch(Map<MacAddress, java.util.List<StationObservation>> blue,
                         Map<MacAddress, java.util.List<StationObservation>> wifi,
                         Map<CellId, java.util.List<StationObservation>> cell, Map<CellId, Integer> psc,
-                        int droppedReports, java.util.Set<org.ichnaea.core.datamap.GridCell> grid) {
+                        int droppedReports, java.util.Set<org.ichnaea.core.datamap.GridCell> grid,
+                        Map<DropReason, Integer> drops) {
 
         public int observations() {
             return count(blue) + count(wifi) + count(cell);
@@ -67,6 +69,7 @@ public final class ReportObservations {
         Map<CellId, java.util.List<StationObservation>> cell = new LinkedHashMap<>();
         Map<CellId, Integer> psc = new LinkedHashMap<>();
         int dropped = 0;
+        Map<DropReason, Integer> drops = DropReason.emptyCounts();
         java.util.Set<org.ichnaea.core.datamap.GridCell> grid = new java.util.LinkedHashSet<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         for (IncomingReport item : items) {
@@ -74,16 +77,26 @@ public final class ReportObservations {
             if (!seen.add(id)) {
                 // A second copy of a report in one batch (a redelivery, a spooled write Redis ran after all): the
                 // ledger cannot tell copies within one transaction apart, so it is left out here.
+                drops.merge(DropReason.DUPLICATE_REPORT, 1, Integer::sum);
                 continue;
             }
             Report r = item.report();
             ReportPosition p = r.position();
             if (p == null || !Double.isFinite(p.lat()) || !Double.isFinite(p.lon())
-                    || !org.ichnaea.core.geo.Geodesy.isValid(p.lat(), p.lon())
-                    || (regions.hasShapes() && !regions.anyRegion(p.lat(), p.lon()))) {
+                    || !org.ichnaea.core.geo.Geodesy.isValid(p.lat(), p.lon())) {
                 dropped++;
+                drops.merge(DropReason.NO_POSITION, 1, Integer::sum);
                 continue;
             }
+            if (regions.hasShapes() && !regions.anyRegion(p.lat(), p.lon())) {
+                dropped++;
+                drops.merge(DropReason.OUTSIDE_REGIONS, 1, Integer::sum);
+                continue;
+            }
+            drops.merge(DropReason.OPTED_OUT_WIFI,
+                    (int) r.wifis().stream().filter(WifiObservation::isOptedOut).count(), Integer::sum);
+            drops.merge(DropReason.CELL_WITHOUT_ID,
+                    (int) r.cells().stream().filter(c -> c.cellId().isEmpty()).count(), Integer::sum);
             var source = item.source();
             double base = ObservationWeight.speed(p.speed());
             boolean used = false;
@@ -92,23 +105,24 @@ public final class ReportObservations {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), BLUE_ACCURACY)
                         * ObservationWeight.age(relative(b.age(), positionAge))
                         * (refined() ? ObservationWeight.bluePower(b.signal()) : 1);
-                used |= add(blue, b.mac(), p, w, source, id);
+                used |= counted(add(blue, b.mac(), p, w, source, id), drops);
             }
             for (WifiObservation wo : distinctWifis(r.wifis())) {
                 double w = base * ObservationWeight.accuracy(p.accuracy(), WIFI_ACCURACY)
                         * ObservationWeight.age(relative(wo.age(), positionAge))
                         * (refined() ? ObservationWeight.wifiPower(wo.signal()) : ObservationWeight.wifiSignal(wo.signal()));
-                used |= add(wifi, wo.mac(), p, w, source, id);
+                used |= counted(add(wifi, wo.mac(), p, w, source, id), drops);
             }
             for (CellObservation c : distinctCells(r.cells())) {
                 if (regions.hasShapes() && mccs.regions(c.mcc()).stream()
                         .noneMatch(code -> regions.inRegion(p.lat(), p.lon(), code))) {
+                    drops.merge(DropReason.CELL_OUTSIDE_MCC_REGIONS, 1, Integer::sum);
                     continue;
                 }
                 double w = base * ObservationWeight.accuracy(p.accuracy(), CELL_ACCURACY)
                         * ObservationWeight.age(relative(c.age(), positionAge))
                         * (refined() ? 1 : ObservationWeight.cellSignal(c.radio(), c.signal()));
-                boolean added = add(cell, c.cellId().get(), p, w, source, id, c.signal(), c.ta());
+                boolean added = counted(add(cell, c.cellId().get(), p, w, source, id, c.signal(), c.ta()), drops);
                 used |= added;
                 if (added && c.psc() != null) {
                     psc.put(c.cellId().get(), c.psc());
@@ -120,7 +134,15 @@ public final class ReportObservations {
                 grid.add(org.ichnaea.core.datamap.GridCell.of(p.lat(), p.lon()));
             }
         }
-        return new Batch(blue, wifi, cell, psc, dropped, grid);
+        return new Batch(blue, wifi, cell, psc, dropped, grid, drops);
+    }
+
+    /** Counts an observation {@link #add} refused (weight 0 or not finite) as {@link DropReason#ZERO_WEIGHT}. */
+    private static boolean counted(boolean added, Map<DropReason, Integer> drops) {
+        if (!added) {
+            drops.merge(DropReason.ZERO_WEIGHT, 1, Integer::sum);
+        }
+        return added;
     }
 
     /*
