@@ -2,6 +2,10 @@
 # Load benchmark of the web service on loopback (docs/benchmarks.md). Bounded: each scenario runs
 # DURATION seconds with CONNECTIONS connections against 127.0.0.1 only, then the server is stopped.
 # Usage: bench/wrk/run.sh            (after mvn -B -q package -DskipTests)
+#        MODES="embedded services" bench/wrk/run.sh
+# MODES: embedded (the default: one H2 file) and/or services (MariaDB + Redis on this machine: BENCH_DB_URL, default
+# a database ichnaea_bench on 127.0.0.1:3306 as root, dropped and created; BENCH_REDIS_URI, default db 14 of
+# 127.0.0.1:6379, flushed). Each mode gets a fresh data set, its own heartbeat ceiling and ratios to it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=app/target/ichnaea.jar
@@ -12,9 +16,25 @@ THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -q package -DskipTests"; exit 1; }
 
+MODES=${MODES:-embedded}
+BENCH_DB_URL=${BENCH_DB_URL:-mysql://root@127.0.0.1:3306/ichnaea_bench}
+BENCH_REDIS_URI=${BENCH_REDIS_URI:-redis://127.0.0.1:6379/14}
+SERVER=
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "${WORK:-}"' EXIT
+
+bench_mode() { # mode
+local mode=$1
 WORK=$(mktemp -d)
-trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export ICHNAEA_DATA_DIR=$WORK/data ICHNAEA_PORT=$PORT ICHNAEA_HOST=127.0.0.1
+unset DB_READWRITE_URI REDIS_URI
+if [ "$mode" = services ]; then
+  command -v mariadb >/dev/null || { echo "services mode needs the mariadb client"; exit 1; }
+  db=${BENCH_DB_URL##*/}
+  mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\`"
+  redis-cli -u "$BENCH_REDIS_URI" flushdb >/dev/null
+  export DB_READWRITE_URI=$BENCH_DB_URL REDIS_URI=$BENCH_REDIS_URI
+  java -jar "$JAR" migrate >/dev/null 2>&1
+fi
 
 # Five known Wi-Fi networks in Berlin, seen over 30 days.
 CREATED=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
@@ -39,20 +59,29 @@ for body in ip wifi5; do BODY_FILE=$WORK/$body.json wrk -t1 -c2 -d5s -s bench/wr
 BODY_FILE=$WORK/submit2.json wrk -t1 -c2 -d5s -s bench/wrk/post.lua "http://127.0.0.1:$PORT/v2/geosubmit?key=bench" >/dev/null
 wrk -t1 -c2 -d5s "http://127.0.0.1:$PORT/__lbheartbeat__" >/dev/null
 
+CEILING=
 run() { # name, wrk arguments...
   local name=$1; shift
   local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
-  local rps p50 p99 errors
+  local rps p50 p99 errors ratio
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
   errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
-  printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "${errors:-0}"
+  [ -z "$CEILING" ] && CEILING=$rps
+  ratio=$(awk -v a="$rps" -v b="$CEILING" 'BEGIN {printf "%.2f", a / b}')
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$mode" "$name" "$rps" "$ratio" "$p50" "$p99" "${errors:-0}"
 }
-echo "| scenario | requests/s | p50 | p99 | non-2xx |"
-echo "|---|---|---|---|---|"
 run "/__lbheartbeat__ (ceiling)" "http://127.0.0.1:$PORT/__lbheartbeat__"
 BODY_FILE=$WORK/ip.json run "IP-only geolocate" -s bench/wrk/post.lua "http://127.0.0.1:$PORT/v1/geolocate?key=bench"
 BODY_FILE=$WORK/wifi5.json run "5-Wi-Fi geolocate" -s bench/wrk/post.lua "http://127.0.0.1:$PORT/v1/geolocate?key=bench"
 BODY_FILE=$WORK/submit2.json run "geosubmit, 2 items" -s bench/wrk/post.lua "http://127.0.0.1:$PORT/v2/geosubmit?key=bench"
-curl -s -XPOST "http://127.0.0.1:$PORT/v1/geolocate?key=bench" -d @"$WORK/wifi5.json"; echo
+answer=$(curl -s -XPOST "http://127.0.0.1:$PORT/v1/geolocate?key=bench" -d @"$WORK/wifi5.json")
+case "$answer" in *'"lat":52.52'*) ;; *) echo "unexpected answer in mode $mode: $answer"; exit 1 ;; esac
+kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
+rm -rf "$WORK"
+}
+
+echo "| mode | scenario | requests/s | ratio to the heartbeat | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|---|"
+for mode in $MODES; do bench_mode "$mode"; done

@@ -56,6 +56,25 @@ public final class RedisApiKeyUsage implements ApiKeyUsage {
     }
 
     @Override
+    public long recordAll(String key, ApiType type, String apiPath, java.util.Collection<String> clientIps,
+                          long requests, LocalDate day) {
+        String users = usersKey(key, type, day);
+        String limit = LIMIT_PREFIX + key + ":" + apiPath + ":" + day.format(COMPACT);
+        return redis.call("usage", () -> {
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                if (!clientIps.isEmpty()) {
+                    pipeline.pfadd(users, clientIps.toArray(String[]::new));
+                    pipeline.expire(users, 691_200);
+                }
+                Response<Long> count = pipeline.incrBy(limit, requests);
+                pipeline.expire(limit, 90_000);
+                pipeline.sync();
+                return count.get();
+            }
+        });
+    }
+
+    @Override
     public long uniqueUsers(String key, ApiType type, LocalDate day) {
         return redis.call("unique users", () -> redis.client().pfcount(usersKey(key, type, day)));
     }

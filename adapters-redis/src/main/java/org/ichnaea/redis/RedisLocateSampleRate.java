@@ -2,19 +2,46 @@ package org.ichnaea.redis;
 
 import org.ichnaea.core.locate.LocateSampleRate;
 
-/** The Redis string {@code global_locate_sample_rate}: 100 when missing or unreadable (docs/storage.md "API keys"). */
+/**
+ * The Redis string {@code global_locate_sample_rate}: 100 when missing or unreadable (docs/storage.md "API keys").
+ * The web tier reads it at most once per {@code cacheFor} (the rate controller sets it once a minute), not once per
+ * locate.
+ */
 public final class RedisLocateSampleRate implements LocateSampleRate {
 
     public static final String KEY = "global_locate_sample_rate";
 
     private final Redis redis;
+    private final long cacheNanos;
+    private volatile double cached;
+    private volatile long readAt;
+    private volatile boolean fresh;
 
     public RedisLocateSampleRate(Redis redis) {
+        this(redis, java.time.Duration.ZERO);
+    }
+
+    /** A rate read from Redis at most once per {@code cacheFor}. */
+    public RedisLocateSampleRate(Redis redis, java.time.Duration cacheFor) {
         this.redis = redis;
+        this.cacheNanos = cacheFor.toNanos();
     }
 
     @Override
     public double percent() {
+        if (cacheNanos > 0 && fresh && System.nanoTime() - readAt < cacheNanos) {
+            return cached;
+        }
+        double rate = read();
+        if (cacheNanos > 0) {
+            cached = rate;
+            readAt = System.nanoTime();
+            fresh = true;
+        }
+        return rate;
+    }
+
+    private double read() {
         String value = redis.call("sample rate", () -> redis.client().get(KEY));
         if (value == null) {
             return 100.0;

@@ -70,10 +70,20 @@ public final class Application implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     final Database writes;
     final Database reads;
-    final MysqlWifiStationStore wifi;
-    final MysqlBlueStationStore blue;
-    final MysqlCellStationStore cells;
-    final MysqlCellAreaStore areas;
+    /**
+     * The station and cell-area stores every part of this process uses; on MariaDB behind the near cache the web tier
+     * reads through, so this process's writes (pipeline, CLI) take their keys out of it (StationNearCache).
+     */
+    final org.ichnaea.core.station.WifiStationStore wifi;
+    final org.ichnaea.core.station.BlueStationStore blue;
+    final org.ichnaea.core.station.CellStationStore cells;
+    final org.ichnaea.core.station.CellAreaStore areas;
+    /** MariaDB/MySQL only; null on the embedded default. */
+    private final StationNearCache nearCache;
+    private final MysqlWifiStationStore wifiRows;
+    private final MysqlBlueStationStore blueRows;
+    private final MysqlCellStationStore cellRows;
+    private final MysqlCellAreaStore areaRows;
     final MysqlApiKeyStore keys;
     final DataQueue<IncomingReport> incoming;
     final org.ichnaea.core.export.ExportConfigStore exportConfigs;
@@ -127,10 +137,15 @@ public final class Application implements AutoCloseable {
             reads = track(Database.open(MysqlSettings.fromUri(settings.dbReadOnlyUri() != null
                     ? settings.dbReadOnlyUri() : settings.dbReadWriteUri(), true, pool)));
         }
-        wifi = new MysqlWifiStationStore(reads, writes);
-        blue = new MysqlBlueStationStore(reads, writes);
-        cells = new MysqlCellStationStore(reads, writes);
-        areas = new MysqlCellAreaStore(reads, writes);
+        wifiRows = new MysqlWifiStationStore(reads, writes);
+        blueRows = new MysqlBlueStationStore(reads, writes);
+        cellRows = new MysqlCellStationStore(reads, writes);
+        areaRows = new MysqlCellAreaStore(reads, writes);
+        nearCache = settings.isEmbedded() ? null : new StationNearCache();
+        wifi = nearCache == null ? wifiRows : nearCache.wifi(wifiRows);
+        blue = nearCache == null ? blueRows : nearCache.blue(blueRows);
+        cells = nearCache == null ? cellRows : nearCache.cells(cellRows);
+        areas = nearCache == null ? areaRows : nearCache.areas(areaRows);
         keys = new MysqlApiKeyStore(reads, writes);
         if (settings.isEmbedded()) {
             // Resources close in reverse order: the web tier and the jobs, tracked later, stop using them first.
@@ -437,9 +452,15 @@ public final class Application implements AutoCloseable {
         // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
         // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
         Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri()));
-        Locator locator = Locator.builder().algorithm(settings.algorithm()).wifiStations(guarded.wifi(wifi)).blueStations(guarded.blue(blue))
-                .cellStations(guarded.cells(cells)).cellAreas(guarded.areas(areas)).geoIp(geoIp()).regions(regions())
-                .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast) : new InMemoryLocateSampleRate())
+        // On MariaDB lookups go through the near cache first, then the breaker: a cached answer needs no database.
+        StationNearCache near = nearCache;
+        Locator locator = Locator.builder().algorithm(settings.algorithm())
+                .wifiStations(near == null ? wifi : near.wifi(guarded.wifi(wifiRows)))
+                .blueStations(near == null ? blue : near.blue(guarded.blue(blueRows)))
+                .cellStations(near == null ? cells : near.cells(guarded.cells(cellRows)))
+                .cellAreas(near == null ? areas : near.areas(guarded.areas(areaRows))).geoIp(geoIp()).regions(regions())
+                .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast, java.time.Duration.ofSeconds(1))
+                        : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
                         fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
                         fast != null ? new RedisRateLimiter(fast) : new InMemoryRateLimiter(clock))
@@ -495,7 +516,10 @@ public final class Application implements AutoCloseable {
         WebMetrics metrics = new WebMetrics(Map.of("update_incoming", queryData::size));
         webMetrics = metrics;
         publishToStatsd(metrics);
-        ApiKeyUsage usage = fast != null ? new RedisApiKeyUsage(fast) : usage();
+        // Counted in memory and sent to Redis once a second, one batch per key and path: no round trip per request
+        // (WriteBehindApiKeyUsage; a daily limit may be passed by one second of traffic).
+        ApiKeyUsage usage = fast != null ? track(new org.ichnaea.core.apikey.WriteBehindApiKeyUsage(
+                new RedisApiKeyUsage(fast), java.time.Duration.ofSeconds(1))) : usage();
         // The web site (docs/site.md): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
         org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,
                 settings.dataDir(), settings.baseMapUrl(), clock);

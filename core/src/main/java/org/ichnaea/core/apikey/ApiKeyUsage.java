@@ -17,6 +17,13 @@ public interface ApiKeyUsage {
      */
     long record(String key, ApiType type, String apiPath, String clientIp, LocalDate day);
 
+    /**
+     * Counts {@code requests} requests of {@code key} on {@code apiPath} on {@code day} at once and remembers their
+     * client addresses (a batch of {@link WriteBehindApiKeyUsage}); returns the day's count including them.
+     */
+    long recordAll(String key, ApiType type, String apiPath, java.util.Collection<String> clientIps, long requests,
+                   LocalDate day);
+
     /** How many distinct client addresses used {@code key} for {@code type} on {@code day}. */
     long uniqueUsers(String key, ApiType type, LocalDate day);
 

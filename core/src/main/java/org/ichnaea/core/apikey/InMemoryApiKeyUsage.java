@@ -32,6 +32,14 @@ public final class InMemoryApiKeyUsage implements ApiKeyUsage {
     }
 
     @Override
+    public long recordAll(String key, ApiType type, String apiPath, java.util.Collection<String> clientIps,
+                          long requests, LocalDate day) {
+        forgetBefore(day.minusDays(8));
+        users.computeIfAbsent(new Users(key, type, day), k -> ConcurrentHashMap.newKeySet()).addAll(clientIps);
+        return counters.computeIfAbsent(new Counter(key, apiPath, day), k -> new AtomicLong()).addAndGet(requests);
+    }
+
+    @Override
     public long uniqueUsers(String key, ApiType type, LocalDate day) {
         Set<String> set = users.get(new Users(key, type, day));
         return set == null ? 0 : set.size();

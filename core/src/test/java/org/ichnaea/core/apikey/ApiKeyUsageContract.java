@@ -31,6 +31,18 @@ public abstract class ApiKeyUsageContract {
     }
 
     @Test
+    void counts_a_batch_at_once_with_its_addresses() {
+        LocalDate day = LocalDate.of(2026, 6, 15);
+        usage.record("contract-b", ApiType.LOCATE, "v1.geolocate", "1.2.3.4", day);
+        assertThat(usage.recordAll("contract-b", ApiType.LOCATE, "v1.geolocate",
+                java.util.List.of("1.2.3.4", "1.2.3.5", "1.2.3.6"), 7, day)).isEqualTo(8);
+        assertThat(usage.recordAll("contract-b", ApiType.LOCATE, "v1.geolocate", java.util.List.of(), 2, day))
+                .isEqualTo(10);
+        assertThat(usage.uniqueUsers("contract-b", ApiType.LOCATE, day)).isEqualTo(3);
+        assertThat(usage.counts("contract-b", day)).isEqualTo(Map.of("v1.geolocate", 10L));
+    }
+
+    @Test
     void counts_distinct_client_addresses_per_key_type_and_day() {
         LocalDate day = LocalDate.of(2026, 6, 15);
         usage.record("contract-u", ApiType.LOCATE, "v1.geolocate", "1.2.3.4", day);

@@ -1,0 +1,271 @@
+package org.ichnaea.app;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ichnaea.core.radio.CellAreaId;
+import org.ichnaea.core.radio.CellId;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.station.BlueStationStore;
+import org.ichnaea.core.station.CellArea;
+import org.ichnaea.core.station.CellAreaStore;
+import org.ichnaea.core.station.CellStation;
+import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.MacStationStore;
+import org.ichnaea.core.station.ReportLedger;
+import org.ichnaea.core.station.WifiStationStore;
+
+/**
+ * A bounded in-process cache of the station and cell-area lookups a locate makes, on MariaDB/MySQL (docs/benchmarks.md,
+ * "Web service"): a hit, found or known absent (most networks a phone sees are in no database), costs no round trip.
+ * One cache per process, shared by every decorator it makes: the web tier's lookups fill it, and the writes this
+ * process makes through its decorators (the pipeline of {@code serve}, the CLI's imports and deletions) take their
+ * keys out after they ran. Writes of other processes (the {@code worker}s) show after at most {@link #TTL}: a station
+ * learned by a pipeline run is found up to 10 s later than without the cache. At most {@link #MAX_ENTRIES} keys per
+ * kind (about 300 bytes each). The embedded default has no such cache: its lookups are in-process already, and
+ * {@code process} run beside {@code serve} must show its stations at once.
+ */
+final class StationNearCache {
+
+    /** How long a lookup's answer is served from the cache. */
+    static final Duration TTL = Duration.ofSeconds(10);
+    /** Keys kept per kind (Wi-Fi, Bluetooth, cells, cell areas). */
+    static final long MAX_ENTRIES = 200_000;
+
+    private final Lookups<MacAddress, MacStation> wifi = new Lookups<>(MacStation::mac);
+    private final Lookups<MacAddress, MacStation> blue = new Lookups<>(MacStation::mac);
+    private final Lookups<CellId, CellStation> cells = new Lookups<>(CellStation::id);
+    private final Lookups<CellAreaId, CellArea> areas = new Lookups<>(CellArea::id);
+
+    WifiStationStore wifi(WifiStationStore store) {
+        return new Wifi(store, wifi);
+    }
+
+    BlueStationStore blue(BlueStationStore store) {
+        return new Blue(store, blue);
+    }
+
+    CellStationStore cells(CellStationStore store) {
+        return new Cells(store, cells);
+    }
+
+    CellAreaStore areas(CellAreaStore store) {
+        return new Areas(store, areas);
+    }
+
+    /** Keys with their answer (a value, or none for a key the store does not have). */
+    static final class Lookups<K, V> {
+        private final Cache<K, Optional<V>> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(TTL).build();
+        private final Function<V, K> keyOf;
+
+        Lookups(Function<V, K> keyOf) {
+            this.keyOf = keyOf;
+        }
+
+        /** The values of {@code keys}, the missing ones loaded by {@code load} in one call (a fault caches nothing). */
+        List<V> findAll(Collection<K> keys, Function<Collection<K>, List<V>> load) {
+            List<V> found = new ArrayList<>(keys.size());
+            List<K> missing = new ArrayList<>();
+            for (K key : keys) {
+                Optional<V> hit = cache.getIfPresent(key);
+                if (hit == null) {
+                    missing.add(key);
+                } else {
+                    hit.ifPresent(found::add);
+                }
+            }
+            if (missing.isEmpty()) {
+                return found;
+            }
+            Map<K, V> loaded = new HashMap<>();
+            for (V value : load.apply(missing)) {
+                loaded.put(keyOf.apply(value), value);
+            }
+            for (K key : missing) {
+                V value = loaded.get(key);
+                cache.put(key, Optional.ofNullable(value));
+                if (value != null) {
+                    found.add(value);
+                }
+            }
+            return found;
+        }
+
+        void forget(Collection<K> keys) {
+            cache.invalidateAll(keys);
+        }
+
+        void forgetValues(Collection<V> values) {
+            for (V value : values) {
+                cache.invalidate(keyOf.apply(value));
+            }
+        }
+    }
+
+    private abstract static class Macs implements MacStationStore {
+        private final MacStationStore store;
+        private final Lookups<MacAddress, MacStation> lookups;
+
+        Macs(MacStationStore store, Lookups<MacAddress, MacStation> lookups) {
+            this.store = store;
+            this.lookups = lookups;
+        }
+
+        @Override
+        public List<MacStation> findAll(Collection<MacAddress> macs) {
+            return lookups.findAll(macs, store::findAll);
+        }
+
+        @Override
+        public void saveAll(Collection<MacStation> stations) {
+            try {
+                store.saveAll(stations);
+            } finally {
+                lookups.forgetValues(stations);
+            }
+        }
+
+        @Override
+        public void deleteAll(Collection<MacAddress> macs) {
+            try {
+                store.deleteAll(macs);
+            } finally {
+                lookups.forget(macs);
+            }
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public void forEach(Consumer<MacStation> action) {
+            store.forEach(action);
+        }
+
+        @Override
+        public void update(Collection<MacAddress> macs, ReportLedger ledger,
+                           BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
+            try {
+                store.update(macs, ledger, change);
+            } finally {
+                lookups.forget(macs);
+            }
+        }
+    }
+
+    private static final class Wifi extends Macs implements WifiStationStore {
+        Wifi(WifiStationStore store, Lookups<MacAddress, MacStation> lookups) {
+            super(store, lookups);
+        }
+    }
+
+    private static final class Blue extends Macs implements BlueStationStore {
+        Blue(BlueStationStore store, Lookups<MacAddress, MacStation> lookups) {
+            super(store, lookups);
+        }
+    }
+
+    private record Cells(CellStationStore store, Lookups<CellId, CellStation> lookups) implements CellStationStore {
+        @Override
+        public List<CellStation> findAll(Collection<CellId> ids) {
+            return lookups.findAll(ids, store::findAll);
+        }
+
+        @Override
+        public List<CellStation> findByArea(CellAreaId area) {
+            return store.findByArea(area);
+        }
+
+        @Override
+        public List<CellStation> findSite(CellId cell) {
+            return store.findSite(cell);
+        }
+
+        @Override
+        public void saveAll(Collection<CellStation> stations) {
+            try {
+                store.saveAll(stations);
+            } finally {
+                lookups.forgetValues(stations);
+            }
+        }
+
+        @Override
+        public void deleteAll(Collection<CellId> ids) {
+            try {
+                store.deleteAll(ids);
+            } finally {
+                lookups.forget(ids);
+            }
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public void forEach(Consumer<CellStation> action) {
+            store.forEach(action);
+        }
+
+        @Override
+        public void update(Collection<CellId> ids, ReportLedger ledger,
+                           BiFunction<Map<CellId, CellStation>, Set<Long>, Collection<CellStation>> change) {
+            try {
+                store.update(ids, ledger, change);
+            } finally {
+                lookups.forget(ids);
+            }
+        }
+    }
+
+    private record Areas(CellAreaStore store, Lookups<CellAreaId, CellArea> lookups) implements CellAreaStore {
+        @Override
+        public List<CellArea> findAll(Collection<CellAreaId> ids) {
+            return lookups.findAll(ids, store::findAll);
+        }
+
+        @Override
+        public void saveAll(Collection<CellArea> saved) {
+            try {
+                store.saveAll(saved);
+            } finally {
+                lookups.forgetValues(saved);
+            }
+        }
+
+        @Override
+        public void deleteAll(Collection<CellAreaId> ids) {
+            try {
+                store.deleteAll(ids);
+            } finally {
+                lookups.forget(ids);
+            }
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public void forEach(Consumer<CellArea> action) {
+            store.forEach(action);
+        }
+    }
+}

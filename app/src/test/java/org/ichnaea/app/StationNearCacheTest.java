@@ -1,0 +1,115 @@
+package org.ichnaea.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import org.ichnaea.core.StoreUnavailableException;
+import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.station.InMemoryWifiStationStore;
+import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.ReportLedger;
+import org.ichnaea.core.station.WifiStationStore;
+import org.ichnaea.core.testing.TestStations;
+import org.junit.jupiter.api.Test;
+
+/** The near cache of the web tier's station lookups (docs/benchmarks.md, "Web service"). */
+class StationNearCacheTest {
+
+    /** The in-memory store, counting the lookups that reach it; down while {@code down} is set. */
+    static final class Rows implements WifiStationStore {
+        final InMemoryWifiStationStore store = new InMemoryWifiStationStore();
+        final AtomicInteger lookups = new AtomicInteger();
+        final AtomicBoolean down = new AtomicBoolean();
+
+        @Override
+        public List<MacStation> findAll(Collection<MacAddress> macs) {
+            lookups.incrementAndGet();
+            if (down.get()) {
+                throw new StoreUnavailableException("database down");
+            }
+            return store.findAll(macs);
+        }
+
+        @Override
+        public void saveAll(Collection<MacStation> stations) {
+            store.saveAll(stations);
+        }
+
+        @Override
+        public void deleteAll(Collection<MacAddress> macs) {
+            store.deleteAll(macs);
+        }
+
+        @Override
+        public long count() {
+            return store.count();
+        }
+
+        @Override
+        public void forEach(Consumer<MacStation> action) {
+            store.forEach(action);
+        }
+
+        @Override
+        public void update(Collection<MacAddress> macs, ReportLedger ledger,
+                           BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
+            store.update(macs, ledger, change);
+        }
+    }
+
+    private static final MacAddress KNOWN = MacAddress.of("a1:00:00:00:00:01");
+    private static final MacAddress UNKNOWN = MacAddress.of("a1:00:00:00:00:02");
+
+    @Test
+    void answers_found_and_absent_networks_from_memory_after_one_lookup() {
+        Rows rows = new Rows();
+        rows.saveAll(List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
+        WifiStationStore web = new StationNearCache().wifi(rows);
+
+        assertThat(web.findAll(List.of(KNOWN, UNKNOWN))).extracting(MacStation::mac).containsExactly(KNOWN);
+        assertThat(web.findAll(List.of(UNKNOWN, KNOWN))).extracting(MacStation::mac).containsExactly(KNOWN);
+        assertThat(web.findAll(List.of(UNKNOWN))).isEmpty();
+        assertThat(rows.lookups).as("one round trip for both, none after").hasValue(1);
+    }
+
+    @Test
+    void writes_of_this_process_take_their_networks_out_for_every_user_of_the_cache() {
+        Rows rows = new Rows();
+        StationNearCache near = new StationNearCache();
+        WifiStationStore web = near.wifi(rows);
+        WifiStationStore pipeline = near.wifi(rows);
+        assertThat(web.findAll(List.of(KNOWN))).isEmpty();
+
+        pipeline.update(List.of(KNOWN), ReportLedger.NONE,
+                (locked, applied) -> List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
+        assertThat(web.findAll(List.of(KNOWN))).as("learned by this process's pipeline").hasSize(1);
+
+        pipeline.deleteAll(List.of(KNOWN));
+        assertThat(web.findAll(List.of(KNOWN))).isEmpty();
+
+        pipeline.saveAll(List.of(TestStations.wifi("a1:00:00:00:00:01").at(48.8, 2.3).build()));
+        assertThat(web.findAll(List.of(KNOWN))).singleElement()
+                .satisfies(s -> assertThat(s.data().lat()).isEqualTo(48.8));
+        assertThat(rows.lookups).hasValue(4);
+    }
+
+    @Test
+    void a_failed_lookup_caches_nothing() {
+        Rows rows = new Rows();
+        WifiStationStore web = new StationNearCache().wifi(rows);
+        rows.down.set(true);
+        assertThatThrownBy(() -> web.findAll(List.of(KNOWN))).isInstanceOf(StoreUnavailableException.class);
+        rows.down.set(false);
+        rows.saveAll(List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
+        assertThat(web.findAll(List.of(KNOWN))).hasSize(1);
+        assertThat(rows.lookups).hasValue(2);
+    }
+}
