@@ -205,6 +205,7 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
             } catch (IllegalArgumentException e) {
                 // Undecodable (an older format?): leave a trace rather than lose the rest of the batch.
                 LOG.error("queue {}: dropped an undecodable item of {} bytes: {}", name, bytes.length, e.getMessage());
+                org.ichnaea.core.queue.UndecodableItems.dropped();
             }
         }
         return items;

@@ -410,12 +410,12 @@ public final class Application implements AutoCloseable {
      * a worker's monitoring server ({@code worker --metrics-port}); without either the monitors only log.
      */
     void registerJobMetrics(org.ichnaea.core.jobs.JobScheduler scheduler,
-                            org.ichnaea.core.monitor.PipelineMonitor monitor) {
+                            org.ichnaea.core.monitor.PipelineMonitor monitor, Pipeline pipeline) {
         WebMetrics metrics = webMetrics;
         if (metrics == null) {
             return;
         }
-        JobMetrics.register(metrics.registry(), scheduler, monitor);
+        JobMetrics.register(metrics.registry(), scheduler, monitor, pipeline);
     }
 
     /** Daily request counters per key: Redis, or in-process in the embedded mode. */

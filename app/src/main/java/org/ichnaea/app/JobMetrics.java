@@ -24,6 +24,19 @@ final class JobMetrics {
     }
 
     static void register(MeterRegistry registry, JobScheduler scheduler, PipelineMonitor monitor) {
+        register(registry, scheduler, monitor, null);
+    }
+
+    /** The same, with {@code pipeline_dropped{reason}} from {@code pipeline}'s internal export (null: none). */
+    static void register(MeterRegistry registry, JobScheduler scheduler, PipelineMonitor monitor,
+                         org.ichnaea.core.pipeline.Pipeline pipeline) {
+        for (org.ichnaea.core.pipeline.DropReason reason : pipeline == null
+                ? new org.ichnaea.core.pipeline.DropReason[0] : org.ichnaea.core.pipeline.DropReason.values()) {
+            FunctionCounter.builder("pipeline_dropped", pipeline, p -> p.internalTotals().drops().get(reason))
+                    .tags(Tags.of("reason", reason.label()))
+                    .description("What the internal export left out, by reason (docs/algorithms.md §13.6): reports, "
+                            + "observations, or blocked stations").register(registry);
+        }
         for (Job job : scheduler.jobs()) {
             Tags tags = Tags.of("job", job.name());
             FunctionCounter.builder("job_runs", scheduler, s -> count(s, job.name(), 0)).tags(tags)
@@ -33,6 +46,10 @@ final class JobMetrics {
             FunctionCounter.builder("job_skipped", scheduler, s -> count(s, job.name(), 2)).tags(tags)
                     .description("Ticks skipped because another process ran the job").register(registry);
         }
+        FunctionCounter.builder("queue_undecodable_items", org.ichnaea.core.queue.UndecodableItems.class,
+                        c -> org.ichnaea.core.queue.UndecodableItems.total())
+                .description("Queue items that could not be decoded and were dropped (each logged at ERROR)")
+                .register(registry);
         Gauge.builder("pipeline_backlog", monitor, m -> m.lastQueues().backlog())
                 .description("Reports waiting in the pipeline's queues").register(registry);
         Gauge.builder("locate_sample_rate", monitor, m -> m.lastQueues().sampleRate().orElse(Double.NaN))

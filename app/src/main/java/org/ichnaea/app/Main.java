@@ -149,7 +149,7 @@ public final class Main extends CommandGroup {
         java.util.Map<String, Long> periods = PipelineJobs.periods(env().get(PipelineJobs.INTERVALS.name()));
         PipelineJobs.Parts parts = PipelineJobs.parts(application, Clock.systemUTC());
         org.ichnaea.core.jobs.JobScheduler scheduler = PipelineJobs.schedule(parts, periods);
-        application.registerJobMetrics(scheduler, parts.monitor());
+        application.registerJobMetrics(scheduler, parts.monitor(), parts.pipeline());
         return scheduler;
     }
 

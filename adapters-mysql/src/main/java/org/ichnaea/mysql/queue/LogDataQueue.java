@@ -228,6 +228,7 @@ public final class LogDataQueue<T> implements DataQueue<T>, AutoCloseable {
             } catch (IllegalArgumentException e) {
                 LOG.error("queue {}: dropped an undecodable item of {} bytes: {}", log.dir, payload.length,
                         e.getMessage());
+                org.ichnaea.core.queue.UndecodableItems.dropped();
             }
         }
         return new LogClaim(id, items, payloads.isEmpty());

@@ -217,6 +217,7 @@ public final class MysqlDataQueue<T> implements DataQueue<T> {
                 // Undecodable (an older format?): leave a trace and do not block the queue behind it.
                 LOG.error("queue {}: dropped an undecodable item of {} bytes: {}", name, payload.length,
                         e.getMessage());
+                org.ichnaea.core.queue.UndecodableItems.dropped();
             }
         }
         return items;

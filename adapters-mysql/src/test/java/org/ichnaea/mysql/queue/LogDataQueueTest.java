@@ -240,6 +240,22 @@ class LogDataQueueTest extends DataQueueContract {
     }
 
     @Test
+    void an_undecodable_item_is_dropped_counted_and_does_not_block_the_rest() {
+        Path at = dir.resolve("undecodable");
+        LogDataQueue<IncomingReport> garbage = track(new LogDataQueue<>(at, r -> new byte[] {99, 1, 2},
+                org.ichnaea.core.submit.IncomingReportCodec::decode, QueueOwner.self(), Duration.ofMinutes(1), 1024,
+                () -> { }, Duration.ZERO));
+        LogDataQueue<IncomingReport> queue = small(at);
+        queue.enqueue(reports(0, 1));
+        garbage.enqueue(reports(1, 2));
+        queue.enqueue(reports(2, 3));
+        long before = org.ichnaea.core.queue.UndecodableItems.total();
+        assertThat(queue.dequeue(10)).extracting(LogDataQueueTest::number).containsExactly(0, 2);
+        assertThat(org.ichnaea.core.queue.UndecodableItems.total() - before).isEqualTo(1);
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
     void a_corrupt_state_file_costs_redelivery_not_data() throws IOException {
         Path at = dir.resolve("state");
         LogDataQueue<IncomingReport> queue = LogDataQueue.incoming(at);

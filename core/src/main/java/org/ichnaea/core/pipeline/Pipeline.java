@@ -93,6 +93,11 @@ public final class Pipeline {
         }
     }
 
+    /** Everything the internal exporter applied and left out since this pipeline was built (metrics). */
+    public Result internalTotals() {
+        return internal == null ? new Result(0, 0, 0, StationUpdater.emptyCounts()) : internal.totals();
+    }
+
     /** What one export run did. */
     public record ExportRun(String config, int exported, int batches, boolean failed) {
     }
