@@ -115,7 +115,7 @@ public final class Application implements AutoCloseable {
 
     private Application(Settings settings) {
         this.settings = settings;
-        redis = settings.redisUri() == null ? null : track(Redis.open(settings.redisUri()));
+        redis = settings.redisUri() == null ? null : track(Redis.open(settings.redisUri(), settings.redisCaFile()));
         int pool = settings.dbPoolSize();
         if (settings.isEmbedded()) {
             // The marker goes last, once the database closed cleanly (resources close in reverse order).
@@ -451,7 +451,7 @@ public final class Application implements AutoCloseable {
                 java.time.Duration.ofSeconds(1), "query-data"));
         // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
         // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
-        Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri()));
+        Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri(), settings.redisCaFile()));
         // On MariaDB lookups go through the near cache first, then the breaker: a cached answer needs no database.
         StationNearCache near = nearCache;
         Locator locator = Locator.builder().algorithm(settings.algorithm())

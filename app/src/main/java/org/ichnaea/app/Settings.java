@@ -16,7 +16,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
                        String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry,
-                       long geoipMaxAgeDays) {
+                       long geoipMaxAgeDays, Path redisCaFile) {
 
     /**
      * Logs, errors and metrics for operators: the log format ({@code text} or {@code json}), Sentry's DSN and
@@ -44,7 +44,13 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "Read-only replica for the web tier. Unset: `DB_READWRITE_URI`.");
     public static final Option REDIS_URI = new Option("REDIS_URI", "",
             "`redis://HOST:PORT/DB`: report queue, usage counters, fallback cache and rate limit, sample rate. "
+                    + "`rediss://HOST:PORT/DB`: the same over TLS (`REDIS_CA_FILE`). "
+                    + "`redis-sentinel://MASTER@HOST:PORT,HOST:PORT/DB`: the master the Sentinels name `MASTER`, "
+                    + "followed across failovers. `USER:PASSWORD@` before the host (or the master) logs in. "
                     + "Unset: in-process counters and caches, reports queued in the database.");
+    public static final Option REDIS_CA_FILE = new Option("REDIS_CA_FILE", "",
+            "PEM file of the certificate authorities a `rediss://` server's certificate must chain to. Unset: "
+                    + "the JDK's trusted authorities.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
@@ -112,7 +118,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
     public static final Option STATSD_PORT = new Option("STATSD_PORT", "8125",
             "UDP port of the StatsD agent.");
 
-    public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, GEOIP_PATH,
+    public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, REDIS_CA_FILE,
+            GEOIP_PATH,
             GEOIP_MAX_AGE_DAYS, SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
             DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM, LOG_FORMAT, SENTRY_DSN,
             SENTRY_ENVIRONMENT, STATSD_HOST, STATSD_PORT);
@@ -150,13 +157,26 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                         parse(values, SENTRY_DSN, Settings::sentryDsn),
                         blankToNull(values.get(SENTRY_ENVIRONMENT.name())),
                         blankToNull(values.get(STATSD_HOST.name())), parse(values, STATSD_PORT, Settings::port)),
-                parse(values, GEOIP_MAX_AGE_DAYS, Settings::nonNegative));
+                parse(values, GEOIP_MAX_AGE_DAYS, Settings::nonNegative),
+                parse(values, REDIS_CA_FILE, Settings::caFile));
+    }
+
+    private static Path caFile(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Path file = Path.of(value.trim());
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("not a readable file");
+        }
+        return file;
     }
 
     public Settings withHostAndPort(String newHost, Integer newPort) {
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
-                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry, geoipMaxAgeDays);
+                maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry, geoipMaxAgeDays,
+                redisCaFile);
     }
 
     public boolean isEmbedded() {
