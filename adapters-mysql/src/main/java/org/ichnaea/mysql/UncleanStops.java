@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.ichnaea.core.queue.QueueOwner;
 import org.slf4j.Logger;
@@ -50,37 +52,50 @@ public final class UncleanStops implements AutoCloseable {
         return owner.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
+    /** Whether a process stopped without closing the database (nothing is taken away). */
+    public synchronized boolean anyUncleanStop() {
+        return !deadMarkers().isEmpty();
+    }
+
     /**
      * The processes that stopped without closing the database since the last call (by any process): their markers
      * are taken away, so each unclean stop is answered once.
      */
     public synchronized List<String> takeUncleanStops() {
         List<String> stopped = new ArrayList<>();
+        deadMarkers().forEach((marker, owner) -> {
+            try {
+                if (Files.deleteIfExists(marker)) {
+                    stopped.add(owner);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot delete the process marker {}: {}", marker, e.toString());
+            }
+        });
+        return stopped;
+    }
+
+    /** The markers of processes of this host that no longer run, with their owners. */
+    private Map<Path, String> deadMarkers() {
+        Map<Path, String> dead = new LinkedHashMap<>();
         List<Path> markers;
         try (Stream<Path> files = Files.list(dir)) {
             markers = files.filter(p -> !p.equals(own) && !p.getFileName().toString().endsWith(".tmp")).toList();
         } catch (IOException e) {
             LOG.warn("cannot list the process markers in {}: {}", dir, e.toString());
-            return stopped;
+            return dead;
         }
         for (Path marker : markers) {
-            String owner;
             try {
-                owner = Files.readString(marker, StandardCharsets.UTF_8).trim();
-            } catch (IOException e) {
-                continue; // taken away by another process meanwhile
-            }
-            if (QueueOwner.isDeadLocal(owner)) {
-                try {
-                    if (Files.deleteIfExists(marker)) {
-                        stopped.add(owner);
-                    }
-                } catch (IOException e) {
-                    LOG.warn("cannot delete the process marker {}: {}", marker, e.toString());
+                String owner = Files.readString(marker, StandardCharsets.UTF_8).trim();
+                if (QueueOwner.isDeadLocal(owner)) {
+                    dead.put(marker, owner);
                 }
+            } catch (IOException e) {
+                // taken away by another process meanwhile
             }
         }
-        return stopped;
+        return dead;
     }
 
     /** The database closed cleanly: this process's marker goes. */

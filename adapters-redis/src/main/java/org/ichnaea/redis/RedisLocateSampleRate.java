@@ -13,9 +13,11 @@ public final class RedisLocateSampleRate implements LocateSampleRate {
 
     private final Redis redis;
     private final long cacheNanos;
-    private volatile double cached;
-    private volatile long readAt;
-    private volatile boolean fresh;
+    /** The last rate read and when ({@link System#nanoTime}); null before the first read. */
+    private volatile Reading last;
+
+    private record Reading(double rate, long at) {
+    }
 
     public RedisLocateSampleRate(Redis redis) {
         this(redis, java.time.Duration.ZERO);
@@ -29,14 +31,13 @@ public final class RedisLocateSampleRate implements LocateSampleRate {
 
     @Override
     public double percent() {
-        if (cacheNanos > 0 && fresh && System.nanoTime() - readAt < cacheNanos) {
-            return cached;
+        Reading reading = last;
+        if (reading != null && System.nanoTime() - reading.at() < cacheNanos) {
+            return reading.rate();
         }
         double rate = read();
         if (cacheNanos > 0) {
-            cached = rate;
-            readAt = System.nanoTime();
-            fresh = true;
+            last = new Reading(rate, System.nanoTime());
         }
         return rate;
     }

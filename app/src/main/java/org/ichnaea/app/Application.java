@@ -193,8 +193,8 @@ public final class Application implements AutoCloseable {
      * run, so a process that took the database over from a killed one replays too. Answers the reports replayed.
      */
     long replayAfterUncleanStop() {
-        if (uncleanStops == null) {
-            return 0;
+        if (uncleanStops == null || !uncleanStops.anyUncleanStop()) {
+            return 0; // a directory listing, not a database query, before each pipeline run
         }
         List<org.ichnaea.core.export.ExportConfig> internal = exportConfigs.findAll().stream()
                 .filter(c -> c.schema() == org.ichnaea.core.export.ExportSchema.INTERNAL).toList();

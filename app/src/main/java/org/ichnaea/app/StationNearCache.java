@@ -103,13 +103,23 @@ final class StationNearCache {
             return found;
         }
 
-        void forget(Collection<K> keys) {
-            cache.invalidateAll(keys);
+        /** Runs a write of {@code keys}, then takes them out, whether it succeeded or not. */
+        void writing(Collection<K> keys, Runnable write) {
+            try {
+                write.run();
+            } finally {
+                cache.invalidateAll(keys);
+            }
         }
 
-        void forgetValues(Collection<V> values) {
-            for (V value : values) {
-                cache.invalidate(keyOf.apply(value));
+        /** The same for a write of {@code values}. */
+        void writingValues(Collection<V> values, Runnable write) {
+            try {
+                write.run();
+            } finally {
+                for (V value : values) {
+                    cache.invalidate(keyOf.apply(value));
+                }
             }
         }
     }
@@ -130,20 +140,12 @@ final class StationNearCache {
 
         @Override
         public void saveAll(Collection<MacStation> stations) {
-            try {
-                store.saveAll(stations);
-            } finally {
-                lookups.forgetValues(stations);
-            }
+            lookups.writingValues(stations, () -> store.saveAll(stations));
         }
 
         @Override
         public void deleteAll(Collection<MacAddress> macs) {
-            try {
-                store.deleteAll(macs);
-            } finally {
-                lookups.forget(macs);
-            }
+            lookups.writing(macs, () -> store.deleteAll(macs));
         }
 
         @Override
@@ -159,11 +161,7 @@ final class StationNearCache {
         @Override
         public void update(Collection<MacAddress> macs, ReportLedger ledger,
                            BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
-            try {
-                store.update(macs, ledger, change);
-            } finally {
-                lookups.forget(macs);
-            }
+            lookups.writing(macs, () -> store.update(macs, ledger, change));
         }
     }
 
@@ -197,20 +195,12 @@ final class StationNearCache {
 
         @Override
         public void saveAll(Collection<CellStation> stations) {
-            try {
-                store.saveAll(stations);
-            } finally {
-                lookups.forgetValues(stations);
-            }
+            lookups.writingValues(stations, () -> store.saveAll(stations));
         }
 
         @Override
         public void deleteAll(Collection<CellId> ids) {
-            try {
-                store.deleteAll(ids);
-            } finally {
-                lookups.forget(ids);
-            }
+            lookups.writing(ids, () -> store.deleteAll(ids));
         }
 
         @Override
@@ -226,11 +216,7 @@ final class StationNearCache {
         @Override
         public void update(Collection<CellId> ids, ReportLedger ledger,
                            BiFunction<Map<CellId, CellStation>, Set<Long>, Collection<CellStation>> change) {
-            try {
-                store.update(ids, ledger, change);
-            } finally {
-                lookups.forget(ids);
-            }
+            lookups.writing(ids, () -> store.update(ids, ledger, change));
         }
     }
 
@@ -242,20 +228,12 @@ final class StationNearCache {
 
         @Override
         public void saveAll(Collection<CellArea> saved) {
-            try {
-                store.saveAll(saved);
-            } finally {
-                lookups.forgetValues(saved);
-            }
+            lookups.writingValues(saved, () -> store.saveAll(saved));
         }
 
         @Override
         public void deleteAll(Collection<CellAreaId> ids) {
-            try {
-                store.deleteAll(ids);
-            } finally {
-                lookups.forget(ids);
-            }
+            lookups.writing(ids, () -> store.deleteAll(ids));
         }
 
         @Override

@@ -2,7 +2,6 @@ package org.ichnaea.core.apikey;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -129,7 +128,7 @@ public final class WriteBehindApiKeyUsage implements ApiKeyUsage, AutoCloseable 
 
     @Override
     public Map<String, Long> counts(String key, LocalDate day) {
-        return new HashMap<>(store.counts(key, day));
+        return store.counts(key, day);
     }
 
     @Override
