@@ -20,9 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.assertj.core.api.SoftAssertions;
-import org.ichnaea.app.browser.BrowserPage;
-import org.ichnaea.app.browser.Cdp;
-import org.ichnaea.app.browser.Chromium;
 import org.ichnaea.core.apikey.ApiKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * around Berlin and Madrid, processes them as {@code process} does, then loads every page and checks that none
  * logs an error, fails a request or reaches beyond this machine, that the map draws the coverage tiles where the
  * reports were and that the statistics count them. Screenshots of every page go to {@code app/target/screenshots}.
- * Chromium is {@code CHROMIUM_PATH} or {@code /usr/bin/chromium} (Debian's {@code chromium}, installed by
- * {@code .ci/run}); without it the test skips, except under {@code CI=true}.
+ * Selenium drives Chromium ({@code CHROMIUM_PATH} or {@code /usr/bin/chromium}, Debian's {@code chromium}) through
+ * Debian's {@code chromedriver} ({@code CHROMEDRIVER_PATH} or {@code /usr/bin/chromedriver}, package
+ * {@code chromium-driver}); {@code .ci/run} installs both. Without them the test skips, except under {@code CI=true}.
  */
 class SiteBrowserIT {
 
@@ -114,13 +112,15 @@ class SiteBrowserIT {
 
     @Test
     void every_page_loads_offline_without_errors_and_shows_the_submitted_coverage() throws Exception {
-        Path chromium = Chromium.find().orElse(null);
-        if (chromium == null) {
+        Path chromium = SitePage.executable("CHROMIUM_PATH", "/usr/bin/chromium").orElse(null);
+        Path chromedriver = SitePage.executable("CHROMEDRIVER_PATH", "/usr/bin/chromedriver").orElse(null);
+        if (chromium == null || chromedriver == null) {
             if ("true".equals(System.getenv("CI"))) {
-                fail("Chromium is required under CI=true: install Debian's chromium package (.ci/run does) or set "
-                        + "CHROMIUM_PATH");
+                fail("Chromium and chromedriver are required under CI=true: install Debian's chromium and "
+                        + "chromium-driver packages (.ci/run does) or set CHROMIUM_PATH and CHROMEDRIVER_PATH");
             }
-            assumeTrue(false, "no Chromium at CHROMIUM_PATH or /usr/bin/chromium");
+            assumeTrue(false, "no Chromium at CHROMIUM_PATH or /usr/bin/chromium, or no chromedriver at "
+                    + "CHROMEDRIVER_PATH or /usr/bin/chromedriver");
         }
         long start = System.nanoTime();
         try (Application app = Application.open(Settings.from(Map.of("ICHNAEA_DATA_DIR", dataDir.toString())))) {
@@ -132,10 +132,9 @@ class SiteBrowserIT {
                 submitReports(base);
                 PipelineJobs.processAll(PipelineJobs.parts(app, Clock.systemUTC()));
                 log(start, "reports submitted and processed");
-                try (Chromium browser = Chromium.launch(chromium, Path.of("target/chromium.log"));
-                     Cdp cdp = browser.newPage()) {
+                try (SitePage page = new SitePage(chromium, chromedriver, Path.of("target/chromedriver.log"), 1280,
+                        900)) {
                     log(start, "Chromium started");
-                    BrowserPage page = new BrowserPage(cdp, 1280, 900);
                     page.addInitScript(LEAFLET_HOOK);
                     checkSite(page, base);
                 }
@@ -146,14 +145,14 @@ class SiteBrowserIT {
         log(start, "done");
     }
 
-    private void checkSite(BrowserPage page, String base) throws Exception {
+    private void checkSite(SitePage page, String base) throws Exception {
         SoftAssertions softly = new SoftAssertions();
         int wifi = CITIES.size() * REPORTS_PER_CITY * WIFI_PER_REPORT;
         int blue = CITIES.size() * REPORTS_PER_CITY;
         int cells = CITIES.size() * CELLS_PER_CITY;
         for (Map.Entry<String, String> entry : PAGES.entrySet()) {
             String path = entry.getKey();
-            BrowserPage.Visit visit = page.open(base + path);
+            SitePage.Visit visit = page.open(base + path);
             switch (path) {
                 case "/" -> checkHome(page, softly, wifi, blue, cells);
                 case "/map" -> checkMap(page, softly, visit);
@@ -182,7 +181,7 @@ class SiteBrowserIT {
         softly.assertAll();
     }
 
-    private void checkHome(BrowserPage page, SoftAssertions softly, int wifi, int blue, int cells) {
+    private void checkHome(SitePage page, SoftAssertions softly, int wifi, int blue, int cells) {
         JsonNode figures = page.evaluate("Array.from(document.querySelectorAll('.figures dd'))"
                 + ".map(function (d) { return d.textContent.trim(); })");
         softly.assertThat(texts(figures)).as("home page totals: Wi-Fi, cells, Bluetooth")
@@ -193,7 +192,7 @@ class SiteBrowserIT {
         softly.assertThat(preview).as("opaque pixels of the home page's coverage preview (512 px)").isPositive();
     }
 
-    private void checkMap(BrowserPage page, SoftAssertions softly, BrowserPage.Visit visit) throws Exception {
+    private void checkMap(SitePage page, SoftAssertions softly, SitePage.Visit visit) throws Exception {
         softly.assertThat(page.waitFor("window.__testMaps && window.__testMaps.length === 1", Duration.ofSeconds(5)))
                 .as("one Leaflet map on /map").isTrue();
         int zoom = page.evaluate("window.__testMaps[0].getZoom()").asInt();
@@ -230,7 +229,7 @@ class SiteBrowserIT {
     }
 
     /** The coverage tiles in the map now, by path: drawn width and opaque pixel count. */
-    private static JsonNode coverageTiles(BrowserPage page) {
+    private static JsonNode coverageTiles(SitePage page) {
         return page.evaluate("(function () {" + OPAQUE + "var out = {};"
                 + "Array.from(document.querySelectorAll('#map img.leaflet-tile')).forEach(function (i) {"
                 + "  var path = new URL(i.src, location.href).pathname;"
@@ -241,7 +240,7 @@ class SiteBrowserIT {
                 + "return out; })()");
     }
 
-    private void checkStats(BrowserPage page, SoftAssertions softly) throws Exception {
+    private void checkStats(SitePage page, SoftAssertions softly) {
         softly.assertThat(page.waitFor("document.querySelectorAll('.chart[data-feed] canvas').length === 3",
                 Duration.ofSeconds(5))).as("three uPlot charts drawn").isTrue();
         JsonNode charts = page.evaluate("(function () {" + OPAQUE
@@ -266,7 +265,7 @@ class SiteBrowserIT {
                 "Bluetooth Networks=0.00");
     }
 
-    private void checkRegions(BrowserPage page, SoftAssertions softly) {
+    private void checkRegions(SitePage page, SoftAssertions softly) {
         JsonNode rows = page.evaluate("Array.from(document.querySelectorAll('table.regions tbody tr'))"
                 + ".map(function (r) {"
                 + "  return Array.from(r.cells).map(function (c) { return c.textContent.trim(); }); })");
@@ -289,7 +288,7 @@ class SiteBrowserIT {
         }
     }
 
-    private void checkWifiFeed(BrowserPage page, SoftAssertions softly, int wifi) {
+    private void checkWifiFeed(SitePage page, SoftAssertions softly, int wifi) {
         JsonNode feed = fetchJson(page, "/stats_wifi.json");
         List<Long> values = new ArrayList<>();
         for (JsonNode point : feed.path("series").path(0).path("data")) {
@@ -299,7 +298,7 @@ class SiteBrowserIT {
         softly.assertThat(values).as("/stats_wifi.json values").contains((long) wifi);
     }
 
-    private JsonNode fetchJson(BrowserPage page, String path) {
+    private JsonNode fetchJson(SitePage page, String path) {
         String body = page.evaluate("fetch('" + path + "').then(function (r) { return r.text(); })").asText();
         try {
             return json.readTree(body);
