@@ -14,13 +14,16 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * A Redis connection pool (Jedis 8: {@link RedisClient}, or {@link RedisSentinelClient} behind Sentinels) opened from
- * {@code REDIS_URI} ({@code redis://}, {@code rediss://} or {@code redis-sentinel://}). {@link #open} is
+ * A Redis connection pool (Jedis 8: {@link RedisClient}, {@link RedisSentinelClient} behind Sentinels, or
+ * {@link RedisClusterClient} for a Redis Cluster) opened from {@code REDIS_URI} ({@code redis://}, {@code rediss://},
+ * {@code redis-sentinel://} or {@code redis-cluster://}). On a cluster every multi-key call of the adapters stays
+ * within one hash slot (docs/storage.md "Redis keys"). {@link #open} is
  * the pool of the pipeline, the jobs, the submit queue and the heartbeat: 20 connections, 1 s to connect, 2 s per
  * command, so an outage reaches the engine quickly as {@link StoreUnavailableException}. {@link #openForRequests} is
  * the web tier's pool for what a locate request reads and counts (usage counters, fallback cache and rate limit,
@@ -36,12 +39,16 @@ public final class Redis implements AutoCloseable {
 
     private final UnifiedJedis client;
     private final String description;
+    private final boolean cluster;
+    /** Replicas a queue write must reach before it counts as stored (WAIT); 0: the master's word. */
+    private volatile int replicasToWait;
     /** Null: every call goes to Redis. */
     private final CircuitBreaker breaker;
 
-    private Redis(UnifiedJedis client, String description, CircuitBreaker breaker) {
+    private Redis(UnifiedJedis client, String description, boolean cluster, CircuitBreaker breaker) {
         this.client = client;
         this.description = description;
+        this.cluster = cluster;
         this.breaker = breaker;
     }
 
@@ -84,6 +91,9 @@ public final class Redis implements AutoCloseable {
      *   <li>{@code redis-sentinel://[USER:PASSWORD@]MASTER@HOST:PORT[,HOST:PORT...][/DB]}: the current master of
      *       {@code MASTER} as the Sentinels name it, followed across failovers (Jedis' {@link RedisSentinelClient});
      *       the credentials are the master's, the Sentinels are asked without.</li>
+     *   <li>{@code redis-cluster://[USER:PASSWORD@]HOST:PORT[,HOST:PORT...]}: a Redis Cluster (database 0), found
+     *       from any of these nodes and followed across resharding and failovers (Jedis' {@link RedisClusterClient}:
+     *       up to 5 attempts of a command within twice the command timeout).</li>
      * </ul>
      */
     public static Redis open(String uri, Path caFile, Duration connect, Duration command, Duration poolWait,
@@ -109,7 +119,10 @@ public final class Redis implements AutoCloseable {
         pool.setMaxIdle(20);
         pool.setMaxWait(poolWait);
         UnifiedJedis client;
-        if (target.master != null) {
+        if (target.cluster) {
+            client = RedisClusterClient.builder().nodes(new HashSet<>(target.hosts)).clientConfig(config.build())
+                    .poolConfig(pool).maxAttempts(5).maxTotalRetriesDuration(command.multipliedBy(2)).build();
+        } else if (target.master != null) {
             client = RedisSentinelClient.builder().masterName(target.master).sentinels(new HashSet<>(target.hosts))
                     .clientConfig(config.build()).poolConfig(pool)
                     .sentinelClientConfig(DefaultJedisClientConfig.builder()
@@ -120,20 +133,24 @@ public final class Redis implements AutoCloseable {
             client = RedisClient.builder().hostAndPort(target.hosts.get(0)).clientConfig(config.build())
                     .poolConfig(pool).build();
         }
-        return new Redis(client, target.description(), breaker);
+        return new Redis(client, target.description(), target.cluster, breaker);
     }
 
     /** What a {@code REDIS_URI} names. */
-    record Target(boolean tls, String master, List<HostAndPort> hosts, int db, String user, String password) {
+    record Target(boolean tls, boolean cluster, String master, List<HostAndPort> hosts, int db, String user,
+                  String password) {
 
         static Target parse(String uri) {
             String text = uri == null ? "" : uri.trim();
             int colon = text.indexOf("://");
             String scheme = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
-            if (!scheme.equals("redis") && !scheme.equals("rediss") && !scheme.equals("redis-sentinel")) {
-                throw new IllegalArgumentException("REDIS_URI: expected redis://HOST:PORT/DB, rediss://HOST:PORT/DB "
-                        + "or redis-sentinel://MASTER@HOST:PORT,HOST:PORT/DB, got " + redact(text));
+            if (!scheme.equals("redis") && !scheme.equals("rediss") && !scheme.equals("redis-sentinel")
+                    && !scheme.equals("redis-cluster")) {
+                throw new IllegalArgumentException("REDIS_URI: expected redis://HOST:PORT/DB, rediss://HOST:PORT/DB, "
+                        + "redis-sentinel://MASTER@HOST:PORT,HOST:PORT/DB or redis-cluster://HOST:PORT,HOST:PORT, got "
+                        + redact(text));
             }
+            boolean cluster = scheme.equals("redis-cluster");
             String rest = text.substring(colon + 3);
             int slash = rest.indexOf('/');
             String authority = slash < 0 ? rest : rest.substring(0, slash);
@@ -178,11 +195,14 @@ public final class Redis implements AutoCloseable {
             if (hosts.isEmpty()) {
                 throw new IllegalArgumentException("REDIS_URI: no host in " + redact(text));
             }
-            if (master == null && hosts.size() > 1) {
-                throw new IllegalArgumentException("REDIS_URI: several hosts need redis-sentinel://MASTER@..., got "
-                        + redact(text));
+            if (master == null && !cluster && hosts.size() > 1) {
+                throw new IllegalArgumentException("REDIS_URI: several hosts need redis-sentinel://MASTER@... or "
+                        + "redis-cluster://, got " + redact(text));
             }
-            return new Target(scheme.equals("rediss"), master, hosts, db, user, password);
+            if (cluster && db != 0) {
+                throw new IllegalArgumentException("REDIS_URI: a Redis Cluster has only database 0, got /" + db);
+            }
+            return new Target(scheme.equals("rediss"), cluster, master, hosts, db, user, password);
         }
 
         private static HostAndPort hostAndPort(String text, int defaultPort) {
@@ -216,12 +236,40 @@ public final class Redis implements AutoCloseable {
 
         String description() {
             String hostList = String.join(",", hosts.stream().map(h -> h.getHost() + ":" + h.getPort()).toList());
+            if (cluster) {
+                return "cluster " + hostList;
+            }
             return (tls ? "tls " : "") + (master != null ? "sentinel " + master + "@" : "") + hostList + "/" + db;
         }
     }
 
     UnifiedJedis client() {
         return client;
+    }
+
+    /**
+     * Makes queue writes wait (Redis {@code WAIT}, up to {@link #REPLICA_WAIT}) until {@code replicas} replicas have
+     * them, and fail when fewer do: a report acknowledged then survives the promotion of a replica after the loss
+     * of its master (Sentinel or cluster failover), which asynchronous replication alone does not promise.
+     */
+    public Redis requireReplicas(int replicas) {
+        if (replicas < 0) {
+            throw new IllegalArgumentException("replicas to wait for: " + replicas);
+        }
+        this.replicasToWait = replicas;
+        return this;
+    }
+
+    /** How long a queue write waits for its replicas. */
+    public static final Duration REPLICA_WAIT = Duration.ofSeconds(1);
+
+    int replicasToWait() {
+        return replicasToWait;
+    }
+
+    /** Whether this is a Redis Cluster ({@code redis-cluster://}): multi-key calls must stay within one slot. */
+    public boolean isCluster() {
+        return cluster;
     }
 
     /** Runs a Redis call; a Redis fault becomes {@link StoreUnavailableException}. */

@@ -15,13 +15,13 @@ import org.ichnaea.core.apikey.ApiKeyUsage;
 import org.ichnaea.core.apikey.ApiType;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.ScanIteration;
 
 /**
  * Daily counters and unique users in Redis, with Ichnaea's keys (docs/api.md "Usage counters"):
  * {@code apilimit:<key>:<path>:<YYYYMMDD>} (INCR, 25 h) and {@code apiuser:<type>:<key>:<YYYY-MM-DD>} (PFADD, 8 days),
- * in one pipeline. The monitoring reads walk the day's {@code apilimit:} keys with {@code SCAN}, never {@code KEYS}.
+ * in one pipeline. The monitoring reads walk the day's {@code apilimit:} keys with {@code SCAN}, never {@code KEYS}
+ * (on every master of a Redis Cluster: Jedis' scan iteration), and read them with one pipelined GET each.
  */
 public final class RedisApiKeyUsage implements ApiKeyUsage {
 
@@ -97,9 +97,18 @@ public final class RedisApiKeyUsage implements ApiKeyUsage {
             return counts;
         }
         List<String> names = new ArrayList<>(pathByName.keySet());
-        List<String> values = redis.call("usage counts", () -> redis.client().mget(names.toArray(String[]::new)));
+        List<Response<String>> values = redis.call("usage counts", () -> {
+            List<Response<String>> responses = new ArrayList<>(names.size());
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                for (String name : names) {
+                    responses.add(pipeline.get(name));
+                }
+                pipeline.sync();
+            }
+            return responses;
+        });
         for (int i = 0; i < names.size(); i++) {
-            String value = values.get(i);
+            String value = values.get(i).get();
             if (value != null) {
                 counts.put(pathByName.get(names.get(i)), Long.parseLong(value));
             }
@@ -123,16 +132,15 @@ public final class RedisApiKeyUsage implements ApiKeyUsage {
         return keys;
     }
 
-    /** Hands every key matching {@code pattern} to {@code action}, with {@code SCAN}; a key may come twice. */
+    /**
+     * Hands every key matching {@code pattern} to {@code action}, with {@code SCAN} (on each master of a cluster);
+     * a key may come twice.
+     */
     private void scan(String pattern, Consumer<String> action) {
-        ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            String from = cursor;
-            ScanResult<String> page = redis.call("usage scan", () -> redis.client().scan(from, params));
-            page.getResult().forEach(action);
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        ScanIteration pages = redis.client().scanIteration(SCAN_COUNT, pattern);
+        while (!pages.isIterationCompleted()) {
+            redis.call("usage scan", pages::nextBatchList).forEach(action);
+        }
     }
 
     /** {@code text} as a literal in a Redis glob pattern. */

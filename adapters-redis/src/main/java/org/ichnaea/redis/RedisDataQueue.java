@@ -7,17 +7,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.queue.Leases;
 import org.ichnaea.core.queue.QueueOwner;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 /**
- * A queue as a Redis list (Ichnaea's own layout: one list per queue, docs/architecture.md): RPUSH in chunks then EXPIRE 24 h. Claims are the reliable
- * queue pattern: one Lua script moves the head of the list to a claim list {@code <name>:claim:<id>} and records
- * the claim's lease deadline in the sorted set {@code <name>:claims} and its owner in the hash
- * {@code <name>:owners}, so nothing taken is ever only in a client's memory. Acknowledging deletes the claim list;
+ * A queue as a Redis list (Ichnaea's own layout: one list per queue, docs/architecture.md): RPUSH in chunks then
+ * EXPIRE 24 h. Claims are the reliable queue pattern: one Lua script moves the head of the list to a claim list
+ * {@code {<name>}:claim:<id>} and records the claim's lease deadline in the sorted set {@code {<name>}:claims} and
+ * its owner in the hash {@code {<name>}:owners}, so nothing taken is ever only in a client's memory. The braces are a
+ * hash tag: on a Redis Cluster these keys share the slot of the list {@code <name>} itself (whose slot is that of
+ * its whole name), so every script runs on one node. Earlier builds named them without braces; {@link #recover}
+ * also brings back claims left under those names (not on a cluster, which those builds could not use). Acknowledging deletes the claim list;
  * releasing, or recovering an abandoned claim (expired lease, or a dead process of this host), pushes its items
  * back onto the queue. Every step is one atomic script: a client that times out after Redis ran it leaves a claim
  * that comes back after its lease, never a loss.
@@ -68,6 +74,8 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
     private final Function<byte[], T> decode;
     private final String owner;
     private final Duration lease;
+    /** The set this queue's name is added to at its first enqueue (its shard registry), or null. */
+    private volatile String registry;
 
     public RedisDataQueue(Redis redis, String name, Function<T, byte[]> encode, Function<byte[], T> decode) {
         this(redis, name, encode, decode, QueueOwner.self(), Leases.DEFAULT_LEASE);
@@ -76,6 +84,9 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
     /** A queue whose claims belong to {@code owner} and last {@code lease} without renewal. */
     public RedisDataQueue(Redis redis, String name, Function<T, byte[]> encode, Function<byte[], T> decode,
                           String owner, Duration lease) {
+        if (name.indexOf('{') >= 0 || name.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a queue name has no braces: " + name);
+        }
         this.redis = redis;
         this.name = name;
         this.key = name.getBytes(StandardCharsets.UTF_8);
@@ -96,17 +107,31 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
                 lease);
     }
 
+    /** The queue's name (its list's key). */
+    public String name() {
+        return name;
+    }
+
+    /** Adds this queue's name to the set {@code key} before its first items (RedisQueues' shard registry). */
+    RedisDataQueue<T> registeredIn(String key) {
+        this.registry = key;
+        return this;
+    }
+
     private String claims() {
-        return name + ":claims";
+        return "{" + name + "}:claims";
     }
 
     private String owners() {
-        return name + ":owners";
+        return "{" + name + "}:owners";
     }
 
     private String claimList(String id) {
-        return name + ":claim:" + id;
+        return "{" + name + "}:claim:" + id;
     }
+
+    /** The list of a claim as earlier builds named it, with its sorted set and hash. */
+    private static final String[] LEGACY = {":claims", ":owners", ":claim:"};
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -122,11 +147,33 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
             encoded[i] = encode.apply(items.get(i));
         }
         redis.call("enqueue " + name, () -> {
-            for (int from = 0; from < encoded.length; from += CHUNK) {
-                byte[][] chunk = java.util.Arrays.copyOfRange(encoded, from, Math.min(encoded.length, from + CHUNK));
-                redis.client().rpush(key, chunk);
+            String register = registry;
+            if (register != null) {
+                // Before the items: a consumer that reads the registry finds every shard that holds some.
+                redis.client().sadd(register, name);
+                registry = null;
             }
-            redis.client().expire(key, EXPIRE_SECONDS);
+            int replicas = redis.replicasToWait();
+            Response<Long> reached = null;
+            // One pipeline: one round trip, and one connection, which WAIT needs (it waits for that
+            // connection's writes).
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                for (int from = 0; from < encoded.length; from += CHUNK) {
+                    pipeline.rpush(key, java.util.Arrays.copyOfRange(encoded, from,
+                            Math.min(encoded.length, from + CHUNK)));
+                }
+                pipeline.expire(key, EXPIRE_SECONDS);
+                if (replicas > 0) {
+                    reached = pipeline.waitReplicas(key, replicas, Redis.REPLICA_WAIT.toMillis());
+                }
+                pipeline.sync();
+            }
+            if (reached != null && reached.get() < replicas) {
+                // Stored on the master only: a failover now could lose it. Not acknowledged; the caller keeps
+                // the items and writes them again (a duplicate, which the pipeline absorbs, rather than a loss).
+                throw new StoreUnavailableException("redis enqueue " + name + ": " + reached.get() + " of "
+                        + replicas + " replicas have the items after " + Redis.REPLICA_WAIT.toMillis() + " ms");
+            }
             return null;
         });
     }
@@ -153,30 +200,46 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public long recover() {
+        long back = recover(claims(), owners(), this::claimList, false);
+        if (!redis.isCluster()) {
+            back += recover(name + LEGACY[0], name + LEGACY[1], id -> name + LEGACY[2] + id, true);
+        }
+        return back;
+    }
+
+    /** Releases the abandoned claims recorded in {@code claims} and {@code owners}: expired, or of a dead process. */
+    @SuppressWarnings("unchecked")
+    private long recover(String claims, String owners, Function<String, String> claimList, boolean legacy) {
         List<String> expired = redis.call("recover " + name, () -> (List<String>) redis.client().eval(EXPIRED,
-                List.of(claims()), List.of()));
+                List.of(claims), List.of()));
         java.util.Set<String> abandoned = new java.util.LinkedHashSet<>(expired);
-        Map<String, String> holders = redis.call("recover " + name, () -> redis.client().hgetAll(owners()));
+        Map<String, String> holders = redis.call("recover " + name, () -> redis.client().hgetAll(owners));
         holders.forEach((id, holder) -> {
-            if (QueueOwner.isDeadLocal(holder)) {
+            if (legacy || QueueOwner.isDeadLocal(holder)) {
+                // A claim under the old names is a process of an earlier build: none renews it any more once
+                // this build drains the queue, so it comes back at once rather than after its lease.
                 abandoned.add(id);
             }
         });
         long back = 0;
         for (String id : abandoned) {
-            back += release(id);
+            back += release(id, claimList.apply(id), claims, owners);
         }
         if (back > 0) {
-            LOG.warn("queue {}: {} items of {} abandoned claims are back in the queue", name, back, abandoned.size());
+            LOG.warn("queue {}: {} items of {} abandoned claims{} are back in the queue", name, back,
+                    abandoned.size(), legacy ? " (named as by earlier builds)" : "");
         }
         return back;
     }
 
     private long release(String id) {
+        return release(id, claimList(id), claims(), owners());
+    }
+
+    private long release(String id, String claimList, String claims, String owners) {
         Object n = redis.call("release " + name, () -> redis.client().eval(RELEASE,
-                List.of(name, claimList(id), claims(), owners()), List.of(id, Long.toString(EXPIRE_SECONDS))));
+                List.of(name, claimList, claims, owners), List.of(id, Long.toString(EXPIRE_SECONDS))));
         return ((Number) n).longValue();
     }
 

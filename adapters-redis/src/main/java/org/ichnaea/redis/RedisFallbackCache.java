@@ -8,10 +8,13 @@ import java.util.Optional;
 import org.ichnaea.core.locate.fallback.FallbackAnswer;
 import org.ichnaea.core.locate.fallback.FallbackCache;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Cached fallback answers in Redis: the value is Ichnaea's JSON {@code {"lat", "lon", "accuracy", "fallback"}}, or
- * the JSON string {@code "404"} for not-found; MSET then EXPIRE per key. An unreadable value is a miss.
+ * the JSON string {@code "404"} for not-found; one pipelined GET, or SET with EX, per key (single-key commands, so a
+ * Redis Cluster serves them wherever the keys' slots lie). An unreadable value is a miss.
  */
 public final class RedisFallbackCache implements FallbackCache {
 
@@ -27,10 +30,19 @@ public final class RedisFallbackCache implements FallbackCache {
 
     @Override
     public List<Optional<FallbackAnswer>> getAll(List<String> keys) {
-        List<String> values = redis.call("fallback cache read", () -> redis.client().mget(keys.toArray(String[]::new)));
+        List<Response<String>> values = redis.call("fallback cache read", () -> {
+            List<Response<String>> responses = new ArrayList<>(keys.size());
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                for (String key : keys) {
+                    responses.add(pipeline.get(key));
+                }
+                pipeline.sync();
+            }
+            return responses;
+        });
         List<Optional<FallbackAnswer>> out = new ArrayList<>(values.size());
-        for (String value : values) {
-            out.add(Optional.ofNullable(value).flatMap(RedisFallbackCache::parse));
+        for (Response<String> value : values) {
+            out.add(Optional.ofNullable(value.get()).flatMap(RedisFallbackCache::parse));
         }
         return out;
     }
@@ -65,14 +77,8 @@ public final class RedisFallbackCache implements FallbackCache {
         String value = format(answer);
         redis.call("fallback cache write", () -> {
             try (AbstractPipeline pipeline = redis.client().pipelined()) {
-                String[] pairs = new String[keys.size() * 2];
-                for (int i = 0; i < keys.size(); i++) {
-                    pairs[2 * i] = keys.get(i);
-                    pairs[2 * i + 1] = value;
-                }
-                pipeline.mset(pairs);
                 for (String key : keys) {
-                    pipeline.expire(key, Math.max(1, ttl.toSeconds()));
+                    pipeline.set(key, value, SetParams.setParams().ex(Math.max(1, ttl.toSeconds())));
                 }
                 pipeline.sync();
                 return null;

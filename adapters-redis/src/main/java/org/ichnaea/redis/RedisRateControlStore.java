@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ichnaea.core.monitor.RateControlStore;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
 
 /**
  * The rate controller's Redis keys, as Ichnaea (docs/algorithms.md §13.5): operators set
@@ -23,22 +25,38 @@ public final class RedisRateControlStore implements RateControlStore {
         this.redis = redis;
     }
 
+    /** One pipelined GET per key (not MGET: on a Redis Cluster the keys lie in different slots). */
     @Override
     public Map<String, String> read() {
-        List<String> values = redis.call("rate controller", () -> redis.client()
-                .mget(NAMES.stream().map(n -> PREFIX + n).toArray(String[]::new)));
-        Map<String, String> result = new HashMap<>();
-        for (int i = 0; i < NAMES.size(); i++) {
-            if (values.get(i) != null) {
-                result.put(NAMES.get(i), values.get(i));
+        return redis.call("rate controller", () -> {
+            Map<String, Response<String>> values = new java.util.LinkedHashMap<>();
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                for (String name : NAMES) {
+                    values.put(name, pipeline.get(PREFIX + name));
+                }
+                pipeline.sync();
             }
-        }
-        return result;
+            Map<String, String> result = new HashMap<>();
+            values.forEach((name, value) -> {
+                if (value.get() != null) {
+                    result.put(name, value.get());
+                }
+            });
+            return result;
+        });
     }
 
+    /** Pipelined SETs (not MSET, for a cluster): only the controller job, under its lock, writes them. */
     @Override
     public void write(String state, boolean purging, double sampleRate) {
-        redis.call("rate controller", () -> redis.client().mset(PREFIX + STATE, state, PREFIX + TRX_PURGING,
-                purging ? "1" : "0", RedisLocateSampleRate.KEY, Double.toString(sampleRate)));
+        redis.call("rate controller", () -> {
+            try (AbstractPipeline pipeline = redis.client().pipelined()) {
+                pipeline.set(PREFIX + STATE, state);
+                pipeline.set(PREFIX + TRX_PURGING, purging ? "1" : "0");
+                pipeline.set(RedisLocateSampleRate.KEY, Double.toString(sampleRate));
+                pipeline.sync();
+            }
+            return null;
+        });
     }
 }

@@ -4,16 +4,19 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.ichnaea.core.stats.StatCounter;
 import org.ichnaea.core.stats.StatKey;
-import redis.clients.jedis.AbstractTransaction;
 
 /**
  * Daily stat counters in Redis with Ichnaea's keys, {@code statcounter_<label>_<YYYYMMDD>} (docs/algorithms.md
- * §13.3): {@code INCRBY} and {@code EXPIRE} of two days in one transaction, {@code DECRBY} after the flush.
+ * §13.3): {@code INCRBY} and {@code EXPIRE} of two days in one script (atomic, and one key: a Redis Cluster runs it
+ * too, where {@code MULTI} is not available), {@code DECRBY} after the flush.
  */
 public final class RedisStatCounter implements StatCounter {
 
     /** Two days, as Ichnaea. */
     static final long TTL_SECONDS = 172_800;
+
+    private static final String INCR = "redis.call('INCRBY', KEYS[1], ARGV[1]) "
+            + "return redis.call('EXPIRE', KEYS[1], ARGV[2])";
 
     private final Redis redis;
 
@@ -34,14 +37,8 @@ public final class RedisStatCounter implements StatCounter {
             return;
         }
         String name = name(key, day);
-        redis.call("stat counter", () -> {
-            try (AbstractTransaction transaction = redis.client().multi()) {
-                transaction.incrBy(name, delta);
-                transaction.expire(name, TTL_SECONDS);
-                transaction.exec();
-            }
-            return null;
-        });
+        redis.call("stat counter", () -> redis.client().eval(INCR, java.util.List.of(name),
+                java.util.List.of(Long.toString(delta), Long.toString(TTL_SECONDS))));
     }
 
     @Override

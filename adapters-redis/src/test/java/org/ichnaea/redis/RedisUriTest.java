@@ -13,10 +13,10 @@ class RedisUriTest {
     @Test
     void one_server_with_defaults_credentials_and_tls() {
         assertThat(Redis.Target.parse("redis://cache.example"))
-                .isEqualTo(new Redis.Target(false, null, List.of(new HostAndPort("cache.example", 6379)), 0, null,
+                .isEqualTo(new Redis.Target(false, false, null, List.of(new HostAndPort("cache.example", 6379)), 0, null,
                         null));
         assertThat(Redis.Target.parse("rediss://app:p%40ss@10.0.0.5:6380/3"))
-                .isEqualTo(new Redis.Target(true, null, List.of(new HostAndPort("10.0.0.5", 6380)), 3, "app", "p@ss"));
+                .isEqualTo(new Redis.Target(true, false, null, List.of(new HostAndPort("10.0.0.5", 6380)), 3, "app", "p@ss"));
         assertThat(Redis.Target.parse("redis://:secret@[::1]:7000/1").hosts())
                 .containsExactly(new HostAndPort("::1", 7000));
     }
@@ -31,6 +31,21 @@ class RedisUriTest {
         assertThat(target.user()).isEqualTo("app");
         assertThat(target.password()).isEqualTo("pw");
         assertThat(target.description()).isEqualTo("sentinel mymaster@s1:26380,s2:26379,10.0.0.9:26381/2");
+    }
+
+    @Test
+    void cluster_nodes_in_database_zero() {
+        Redis.Target target = Redis.Target.parse("redis-cluster://app:pw@n1:7000,n2,10.0.0.9:7002");
+        assertThat(target.cluster()).isTrue();
+        assertThat(target.master()).isNull();
+        assertThat(target.hosts()).containsExactly(new HostAndPort("n1", 7000), new HostAndPort("n2", 6379),
+                new HostAndPort("10.0.0.9", 7002));
+        assertThat(target.db()).isZero();
+        assertThat(target.password()).isEqualTo("pw");
+        assertThat(target.description()).isEqualTo("cluster n1:7000,n2:6379,10.0.0.9:7002");
+        assertThat(Redis.Target.parse("redis-cluster://n1:7000/0").db()).isZero();
+        assertThatThrownBy(() -> Redis.Target.parse("redis-cluster://n1:7000/3"))
+                .hasMessageContaining("only database 0");
     }
 
     @Test

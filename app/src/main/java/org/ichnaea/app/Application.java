@@ -49,7 +49,6 @@ import org.ichnaea.mysql.queue.LogDataQueue;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 import org.ichnaea.redis.Redis;
 import org.ichnaea.redis.RedisApiKeyUsage;
-import org.ichnaea.redis.RedisDataQueue;
 import org.ichnaea.redis.RedisFallbackCache;
 import org.ichnaea.redis.RedisLocateSampleRate;
 import org.ichnaea.redis.RedisRateLimiter;
@@ -115,7 +114,8 @@ public final class Application implements AutoCloseable {
 
     private Application(Settings settings) {
         this.settings = settings;
-        redis = settings.redisUri() == null ? null : track(Redis.open(settings.redisUri(), settings.redisCaFile()));
+        redis = settings.redisUri() == null ? null
+                : track(Redis.open(settings.redisUri(), settings.redisCaFile()).requireReplicas(settings.waitReplicas()));
         int pool = settings.dbPoolSize();
         if (settings.isEmbedded()) {
             // The marker goes last, once the database closed cleanly (resources close in reverse order).
@@ -164,13 +164,17 @@ public final class Application implements AutoCloseable {
                 : new org.ichnaea.core.jobs.InMemoryJobLock();
     }
 
+    /** The Redis queues opened so far, by name: one object per queue, whose shard registry it keeps. */
+    private final Map<String, DataQueue<IncomingReport>> redisQueues = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
-     * A report queue: a Redis list when Redis is configured; in the embedded mode a log of files under
+     * A report queue: Redis lists when Redis is configured ({@code REDIS_QUEUE_SHARDS} of them); in the embedded mode a log of files under
      * {@code ICHNAEA_DATA_DIR/queues/} (decisions/011); with MySQL and no Redis, rows of {@code queue_item}.
      */
     DataQueue<IncomingReport> queue(String name) {
         if (redis != null) {
-            return RedisDataQueue.incoming(redis, name);
+            return redisQueues.computeIfAbsent(name,
+                    n -> org.ichnaea.redis.RedisQueues.incoming(redis, n, settings.queueShards()));
         }
         if (!settings.isEmbedded()) {
             return MysqlDataQueue.incoming(writes, name);

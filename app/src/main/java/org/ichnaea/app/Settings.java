@@ -16,7 +16,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                        String secretKey, String loggingLevel, Path dataDir, String host, int port, boolean keyless,
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
                        String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry,
-                       long geoipMaxAgeDays, Path redisCaFile) {
+                       long geoipMaxAgeDays, Path redisCaFile, int redisQueueShards,
+                       int redisWaitReplicas) {
 
     /**
      * Logs, errors and metrics for operators: the log format ({@code text} or {@code json}), Sentry's DSN and
@@ -46,11 +47,20 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "`redis://HOST:PORT/DB`: report queue, usage counters, fallback cache and rate limit, sample rate. "
                     + "`rediss://HOST:PORT/DB`: the same over TLS (`REDIS_CA_FILE`). "
                     + "`redis-sentinel://MASTER@HOST:PORT,HOST:PORT/DB`: the master the Sentinels name `MASTER`, "
-                    + "followed across failovers. `USER:PASSWORD@` before the host (or the master) logs in. "
+                    + "followed across failovers. `redis-cluster://HOST:PORT,HOST:PORT`: a Redis Cluster (database 0), "
+                    + "found from any of these nodes. `USER:PASSWORD@` before the host (or the master) logs in. "
                     + "Unset: in-process counters and caches, reports queued in the database.");
     public static final Option REDIS_CA_FILE = new Option("REDIS_CA_FILE", "",
             "PEM file of the certificate authorities a `rediss://` server's certificate must chain to. Unset: "
                     + "the JDK's trusted authorities.");
+    public static final Option REDIS_QUEUE_SHARDS = new Option("REDIS_QUEUE_SHARDS", "auto",
+            "Lists each Redis report queue is spread over (`update_incoming:0` ...), 1 to 1024: a cluster spreads "
+                    + "them over its nodes. `auto`: 1 (the list `update_incoming`, as Ichnaea), 16 on a "
+                    + "`redis-cluster://`. Workers drain the lists of every count used before as well.");
+    public static final Option REDIS_WAIT_REPLICAS = new Option("REDIS_WAIT_REPLICAS", "auto",
+            "Replicas a report queue write must reach (Redis `WAIT`, 1 s) before a submission is acknowledged; "
+                    + "a write that reaches fewer is kept in the local spool and written again. `auto`: 1 on a "
+                    + "`redis-sentinel://` (so a failover loses no acknowledged report), else 0.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
@@ -119,7 +129,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "UDP port of the StatsD agent.");
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, REDIS_CA_FILE,
-            GEOIP_PATH,
+            REDIS_QUEUE_SHARDS, REDIS_WAIT_REPLICAS, GEOIP_PATH,
             GEOIP_MAX_AGE_DAYS, SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
             DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM, LOG_FORMAT, SENTRY_DSN,
             SENTRY_ENVIRONMENT, STATSD_HOST, STATSD_PORT);
@@ -158,7 +168,50 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                         blankToNull(values.get(SENTRY_ENVIRONMENT.name())),
                         blankToNull(values.get(STATSD_HOST.name())), parse(values, STATSD_PORT, Settings::port)),
                 parse(values, GEOIP_MAX_AGE_DAYS, Settings::nonNegative),
-                parse(values, REDIS_CA_FILE, Settings::caFile));
+                parse(values, REDIS_CA_FILE, Settings::caFile),
+                parse(values, REDIS_QUEUE_SHARDS, Settings::queueShards),
+                parse(values, REDIS_WAIT_REPLICAS, Settings::waitReplicas));
+    }
+
+    /** -1 for {@code auto}. */
+    private static int waitReplicas(String value) {
+        if ("auto".equalsIgnoreCase(value)) {
+            return -1;
+        }
+        long replicas = nonNegative(value);
+        if (replicas > 16) {
+            throw new IllegalArgumentException("at most 16 replicas");
+        }
+        return (int) replicas;
+    }
+
+    /** The replicas a queue write waits for: {@code REDIS_WAIT_REPLICAS}, or for {@code auto} 1 with Sentinel. */
+    public int waitReplicas() {
+        if (redisWaitReplicas >= 0) {
+            return redisWaitReplicas;
+        }
+        return redisUri != null && redisUri.trim().toLowerCase(Locale.ROOT).startsWith("redis-sentinel://") ? 1 : 0;
+    }
+
+    /** 0 for {@code auto}. */
+    private static int queueShards(String value) {
+        if ("auto".equalsIgnoreCase(value)) {
+            return 0;
+        }
+        long shards = positive(value);
+        if (shards > 1024) {
+            throw new IllegalArgumentException("at most 1024 shards");
+        }
+        return (int) shards;
+    }
+
+    /** The lists a Redis queue is spread over: {@code REDIS_QUEUE_SHARDS}, or for {@code auto} 1 (16 on a cluster). */
+    public int queueShards() {
+        if (redisQueueShards > 0) {
+            return redisQueueShards;
+        }
+        return redisUri != null && redisUri.trim().toLowerCase(Locale.ROOT).startsWith("redis-cluster://")
+                ? org.ichnaea.redis.RedisQueues.CLUSTER_SHARDS : 1;
     }
 
     private static Path caFile(String value) {
@@ -176,7 +229,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
                 maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry, geoipMaxAgeDays,
-                redisCaFile);
+                redisCaFile, redisQueueShards, redisWaitReplicas);
     }
 
     public boolean isEmbedded() {
