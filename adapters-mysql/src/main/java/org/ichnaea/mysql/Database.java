@@ -6,6 +6,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
 import org.ichnaea.core.StoreUnavailableException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -23,10 +26,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final Dialect dialect;
+    /** Why the stores may not use this pool now (a schema older than this version needs); null: they may. */
+    private volatile String refusal;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        // The stores go through the gate (refuse); Flyway and schemaStatus() use the pool itself.
+        this.jdbi = Jdbi.create(new GatedDataSource(dataSource, () -> refusal));
         this.dialect = dialect;
     }
 
@@ -60,21 +66,70 @@ public final class Database implements AutoCloseable {
     /** Creates or upgrades the schema (Flyway; migrations under {@code org/ichnaea/mysql/migration}). */
     public void migrate() {
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:org/ichnaea/mysql/migration")
-                    .load()
-                    .migrate();
+            flyway().migrate();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("schema migration failed: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Where the schema stands against the migrations of this version (read-only: Flyway's {@code info}, no DDL).
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    public SchemaStatus schemaStatus() {
+        try {
+            MigrationInfoService info = flyway().info();
+            MigrationInfo current = info.current();
+            MigrationVersion required = null;
+            for (MigrationInfo migration : info.all()) {
+                MigrationVersion version = migration.getVersion();
+                if (version != null && migration.getState().isResolved()
+                        && (required == null || version.compareTo(required) > 0)) {
+                    required = version;
+                }
+            }
+            return new SchemaStatus(current == null ? "none" : current.getVersion().getVersion(),
+                    required == null ? "none" : required.getVersion(), Migrations.pending(info));
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("cannot read the schema version: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The schema version of the database and the one this version of the service needs.
+     *
+     * @param pending migrations of this version not applied yet: the schema is older than needed when above 0
+     */
+    public record SchemaStatus(String current, String required, int pending) {
+        public boolean isOlder() {
+            return pending > 0;
+        }
+    }
+
+    /**
+     * From now on every use of this pool through {@link #jdbi()} fails at once as a store fault carrying
+     * {@code reason} (a schema older than this version needs): nothing reads or writes through the stores until
+     * {@link #accept()}. {@link #schemaStatus()} and {@link #migrate()} still work.
+     */
+    public void refuse(String reason) {
+        refusal = reason;
+    }
+
+    /** Lets the stores use the pool again (see {@link #refuse}). */
+    public void accept() {
+        refusal = null;
+    }
+
+    /** The one Flyway configuration of {@link #migrate}, {@link #schemaStatus} and {@link #schemaVersion}. */
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:org/ichnaea/mysql/migration").load();
+    }
+
     /** The current schema version, for the heartbeat. */
     public String schemaVersion() {
         try {
-            var current = Flyway.configure().dataSource(dataSource)
-                    .locations("classpath:org/ichnaea/mysql/migration").load().info().current();
+            var current = flyway().info().current();
             return current == null ? "none" : current.getVersion().getVersion();
         } catch (FlywayException e) {
             throw new StoreUnavailableException("cannot read the schema version: " + e.getMessage(), e);

@@ -111,6 +111,8 @@ public final class Application implements AutoCloseable {
     final Redis redis;
     private GeoIpDatabase geoIp;
     private RegionShapes regions;
+    /** The schema check of serve, web and worker on MariaDB/MySQL ({@link #openService}); null otherwise. */
+    private SchemaGuard schemaGuard;
 
     private Application(Settings settings) {
         this.settings = settings;
@@ -222,7 +224,46 @@ public final class Application implements AutoCloseable {
         return settings.dataDir().resolve("queues");
     }
 
-    /** Opens the databases and creates or upgrades the schema. */
+    /**
+     * Opens the databases for {@code serve}, {@code web} and {@code worker}. The embedded default creates or upgrades
+     * its schema ({@link #open}); MariaDB/MySQL's is never changed here, only checked (decisions/014,
+     * {@link SchemaGuard}): older than this version needs, start-up fails with a message to run {@code migrate};
+     * unreachable, the process starts without the database and uses it once it answers.
+     */
+    static Application openService(Settings settings) {
+        if (settings.isEmbedded()) {
+            return open(settings);
+        }
+        Application app = new Application(settings);
+        try {
+            app.schemaGuard = app.track(new SchemaGuard(app.writes, List.of(app.writes, app.reads)));
+            app.schemaGuard.start();
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /**
+     * Opens the databases for a CLI command other than {@code migrate}: the embedded default creates or upgrades its
+     * schema; on MariaDB/MySQL the schema must be current already (and the database reachable).
+     */
+    static Application openForCommand(Settings settings) {
+        if (settings.isEmbedded()) {
+            return open(settings);
+        }
+        Application app = new Application(settings);
+        try {
+            SchemaGuard.requireCurrent(app.writes);
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
+        }
+        return app;
+    }
+
+    /** Opens the databases and creates or upgrades the schema: {@code migrate}, and every command when embedded. */
     public static Application open(Settings settings) {
         Application app = new Application(settings);
         try {
@@ -484,7 +525,14 @@ public final class Application implements AutoCloseable {
         // The heartbeat runs the checks in parallel under a deadline (HeartbeatHandler); one not answered in time is
         // down. The schema version is read once (Flyway's info is slow) and then only the ping is timed.
         java.util.concurrent.atomic.AtomicReference<String> schema = new java.util.concurrent.atomic.AtomicReference<>();
+        SchemaGuard guard = schemaGuard;
         checks.put("database", HealthCheck.of(() -> {
+            String problem = guard == null ? null : guard.problem();
+            if (problem != null) {
+                // Not connected yet, or a schema older than this version needs (decisions/014).
+                return HealthCheck.Health.down(Map.of("alembic_version",
+                        guard.version() == null ? "unknown" : guard.version(), "schema", problem));
+            }
             try {
                 reads.ping();
                 if (schema.get() == null) {

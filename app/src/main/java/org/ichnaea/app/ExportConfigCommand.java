@@ -50,7 +50,7 @@ final class ExportConfigCommand extends CommandGroup {
             int size = batch != null ? batch : parsed == ExportSchema.INTERNAL
                     ? ExportConfig.defaultInternal().batch() : 100;
             ExportConfig config = new ExportConfig(name, size, parsed, url, split(skipKeys), sources);
-            try (Application app = Application.open(Main.settings())) {
+            try (Application app = Application.openForCommand(Main.settings())) {
                 if (parsed == ExportSchema.INTERNAL) {
                     for (ExportConfig other : app.exportConfigs.findAll()) {
                         if (other.schema() == ExportSchema.INTERNAL && !other.name().equals(name)) {
@@ -78,7 +78,7 @@ final class ExportConfigCommand extends CommandGroup {
     static final class ListConfigs implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (Application app = Application.open(Main.settings())) {
+            try (Application app = Application.openForCommand(Main.settings())) {
                 List<ExportConfig> configs = app.exportConfigs.findAll();
                 for (ExportConfig c : configs) {
                     System.out.printf("%s schema=%s batch=%d url=%s skip_keys=%s skip_sources=%s queued=%d%n",
@@ -101,7 +101,7 @@ final class ExportConfigCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            try (Application app = Application.open(Main.settings())) {
+            try (Application app = Application.openForCommand(Main.settings())) {
                 if (!app.exportConfigs.delete(name)) {
                     throw new IllegalArgumentException("no export configuration named " + name);
                 }

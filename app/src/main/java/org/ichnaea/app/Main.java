@@ -84,7 +84,7 @@ public final class Main extends CommandGroup {
 
         int serve(boolean pipeline) throws InterruptedException {
             Settings settings = settings().withHostAndPort(host, port);
-            Application application = Application.open(settings);
+            Application application = Application.openService(settings);
             Javalin web = application.web(Clock.systemUTC());
             org.ichnaea.core.jobs.JobScheduler scheduler = pipeline ? schedulePipeline(application) : null;
             CountDownLatch stopped = new CountDownLatch(1);
@@ -117,7 +117,7 @@ public final class Main extends CommandGroup {
             if (metricsPort != null && (metricsPort < 0 || metricsPort > 65535)) {
                 throw new IllegalArgumentException("--metrics-port: not a port number: " + metricsPort);
             }
-            Application application = Application.open(settings);
+            Application application = Application.openService(settings);
             // The jobs' metrics: on the monitoring port, and to StatsD with STATSD_HOST.
             org.ichnaea.http.WebMetrics metrics = metricsPort == null && settings.telemetry().statsdHost() == null
                     ? null : application.workerMetrics();
@@ -169,7 +169,7 @@ public final class Main extends CommandGroup {
     static final class Process implements Callable<Integer> {
         @Override
         public Integer call() {
-            try (Application app = Application.open(settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 org.ichnaea.core.pipeline.Pipeline.Result result = PipelineJobs.processAll(
                         PipelineJobs.parts(app, Clock.systemUTC()));
                 System.out.printf("processed %d reports (%d dropped), %d observations: %s%n", result.reports(),
@@ -256,7 +256,7 @@ public final class Main extends CommandGroup {
                 ApiKey apiKey = new ApiKey(key, maxreq, allowFallback, !noLocate, !noRegion, fallbackName, schema,
                         fallbackUrl, fallbackRatelimit, fallbackRatelimitInterval, fallbackCacheExpire,
                         storeSampleLocate, storeSampleSubmit);
-                try (Application app = Application.open(settings())) {
+                try (Application app = Application.openForCommand(settings())) {
                     app.keys.save(apiKey);
                 }
                 System.out.println("created " + describe(apiKey));
@@ -279,7 +279,7 @@ public final class Main extends CommandGroup {
         static final class ListKeys implements Callable<Integer> {
             @Override
             public Integer call() {
-                try (Application app = Application.open(settings())) {
+                try (Application app = Application.openForCommand(settings())) {
                     for (ApiKey k : app.keys.findAll()) {
                         System.out.printf("%s maxreq=%s locate=%s region=%s fallback=%s%n", k.validKey(),
                                 k.maxreq() == null ? "unlimited" : k.maxreq(), k.allowLocate(), k.allowRegion(),
@@ -297,7 +297,7 @@ public final class Main extends CommandGroup {
 
             @Override
             public Integer call() {
-                try (Application app = Application.open(settings())) {
+                try (Application app = Application.openForCommand(settings())) {
                     if (!app.keys.delete(key)) {
                         System.err.println("ichnaea: no key " + key);
                         return 1;
@@ -322,7 +322,7 @@ public final class Main extends CommandGroup {
 
             @Override
             public Integer call() throws IOException {
-                try (Application app = Application.open(settings()); InputStream in = open(file)) {
+                try (Application app = Application.openForCommand(settings()); InputStream in = open(file)) {
                     long[] reported = {0};
                     org.ichnaea.mysql.dump.CellCsv.Result result = org.ichnaea.mysql.dump.CellCsv.importFrom(in,
                             app.cells, app.regions(), bad -> {
@@ -348,7 +348,7 @@ public final class Main extends CommandGroup {
 
             @Override
             public Integer call() throws IOException {
-                try (Application app = Application.open(settings()); InputStream in = open(file)) {
+                try (Application app = Application.openForCommand(settings()); InputStream in = open(file)) {
                     StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
                     try {
                         StationJsonLines.Counts counts = lines.importFrom(in,
@@ -385,7 +385,7 @@ public final class Main extends CommandGroup {
 
             @Override
             public Integer call() throws IOException {
-                try (Application app = Application.open(settings())) {
+                try (Application app = Application.openForCommand(settings())) {
                     ProgressLine progress = ProgressLine.to(System.err, "export cells: %,d cells written");
                     Path file = kind.full ? CellExports.full(app.cells, dir, java.time.Instant.now(), progress)
                             : CellExports.diff(app.cells, dir, java.time.Instant.now(), progress);
@@ -402,7 +402,7 @@ public final class Main extends CommandGroup {
 
             @Override
             public Integer call() throws IOException {
-                try (Application app = Application.open(settings())) {
+                try (Application app = Application.openForCommand(settings())) {
                     StationJsonLines lines = new StationJsonLines(app.wifi, app.blue, app.cells, app.areas);
                     StationJsonLines.Counts counts;
                     try (OutputStream out = create(file)) {

@@ -97,7 +97,7 @@ final class StationCommand extends CommandGroup {
         @Override
         public Integer call() {
             Target target = Target.parse(kind, ids);
-            try (Application app = Application.open(Main.settings())) {
+            try (Application app = Application.openForCommand(Main.settings())) {
                 int deleted = 0;
                 if (target.cell() != null) {
                     CellId id = target.cell();
@@ -131,7 +131,7 @@ final class StationCommand extends CommandGroup {
         public Integer call() {
             Target target = Target.parse(kind, ids);
             Instant now = Instant.now();
-            try (Application app = Application.open(Main.settings())) {
+            try (Application app = Application.openForCommand(Main.settings())) {
                 if (target.cell() != null) {
                     CellId id = target.cell();
                     boolean[] known = {false};
