@@ -1,8 +1,8 @@
 package org.ichnaea.mysql;
 
-import org.ichnaea.core.testing.PrivateMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.ichnaea.core.geoip.InMemoryGeoIpDatabase;
 import org.ichnaea.core.locate.Locator;
 import org.ichnaea.core.locate.Position;
 import org.ichnaea.core.locate.QueryInput;
+import org.ichnaea.core.testing.PrivateMariaDb;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 
@@ -65,16 +66,8 @@ class DatabaseOutageIT {
                 assertThat(took).as("three calls against a dead database").isLessThan(Duration.ofSeconds(6));
 
                 server.startServer();
-                Optional<Position> after = Optional.empty();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (System.nanoTime() < deadline) {
-                    after = locator.locate(QUERY);
-                    if (after.isPresent() && after.get().fallback() == null) {
-                        break;
-                    }
-                    Thread.sleep(250);
-                }
-                assertThat(after).hasValueSatisfying(p -> assertThat(p.fallback()).isNull());
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                        assertThat(locator.locate(QUERY)).hasValueSatisfying(p -> assertThat(p.fallback()).isNull()));
                 assertThat(keys.findByKey("outage")).isPresent();
             }
         }

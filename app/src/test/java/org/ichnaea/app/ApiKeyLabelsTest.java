@@ -1,12 +1,14 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -59,10 +61,8 @@ class ApiKeyLabelsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         try (JobScheduler scheduler = new JobScheduler(new InMemoryJobLock(), TestClock.fixed(), 1)) {
             JobMetrics.register(registry, scheduler, monitor);
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!registry.scrape().contains("api_key_users") && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> registry.scrape().contains("api_key_users"));
         }
         String text = registry.scrape();
         String a = ApiKey.shorten("relkey_lim100");

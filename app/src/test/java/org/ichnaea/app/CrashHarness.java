@@ -1,6 +1,7 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.station.MacStation;
 
@@ -136,20 +138,22 @@ final class CrashHarness {
 
     /** Waits until the child writes {@code text} after {@code from} in its log (true) or ends (false). */
     private static boolean awaitLine(Process process, Path log, long from, String text) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                String all = Files.readString(log);
-                if (all.length() > from && all.substring((int) from).contains(text)) {
-                    return true;
-                }
-            }
-            if (!process.isAlive()) {
-                return false;
-            }
-            Thread.sleep(20);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> logHas(log, from, text) || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no '" + text + "' within 60 s: " + tail(log));
         }
-        throw new AssertionError("no '" + text + "' within 60 s: " + tail(log));
+        return logHas(log, from, text);
+    }
+
+    /** Whether {@code log} has {@code text} after its first {@code from} characters. */
+    private static boolean logHas(Path log, long from, String text) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        String all = Files.readString(log);
+        return all.length() > from && all.substring((int) from).contains(text);
     }
 
     /** Small internal batches, so that a drain is many transactions and a kill falls among them. */
@@ -256,20 +260,15 @@ final class CrashHarness {
     }
 
     private static void awaitListening(Process process, Path log, long from) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                String text = Files.readString(log);
-                if (text.length() > from && text.substring((int) from).contains("Ichnaea listening")) {
-                    return;
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("serve ended with " + process.exitValue() + ": " + tail(log));
-            }
-            Thread.sleep(50);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> logHas(log, from, "Ichnaea listening") || !process.isAlive());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("serve did not start: " + tail(log));
         }
-        throw new AssertionError("serve did not start: " + tail(log));
+        if (!logHas(log, from, "Ichnaea listening")) {
+            throw new AssertionError("serve ended with " + process.exitValue() + ": " + tail(log));
+        }
     }
 
     /** Prints the threads of a child that hangs (jstack of the JDK running the tests). */

@@ -1,7 +1,7 @@
 package org.ichnaea.app;
 
-import org.ichnaea.core.testing.PrivateMariaDb;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
@@ -26,9 +26,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.testing.PrivateMariaDb;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -305,13 +307,13 @@ class DatabaseStallIT {
     /** Milliseconds until locate answers from the stations again (not GeoIP), or -1 after {@code limit}. */
     private static long awaitStations(HttpClient http, String origin, long limitMillis) {
         long start = System.nanoTime();
-        while (elapsed(start) < limitMillis) {
-            if (Math.abs(locateLat(http, origin, 0) - 51.51) < 0.001) {
-                return elapsed(start);
-            }
-            sleep(100);
+        try {
+            await().atMost(Duration.ofMillis(limitMillis)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Math.abs(locateLat(http, origin, 0) - 51.51) < 0.001);
+            return elapsed(start);
+        } catch (ConditionTimeoutException e) {
+            return -1;
         }
-        return -1;
     }
 
     private static Submission submit(HttpClient http, String origin, String phase, long first) {

@@ -1,6 +1,7 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -76,14 +77,11 @@ class EndToEndIT {
                 assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":true");
                 // The web tier sends its counts to Redis once a second (WriteBehindApiKeyUsage).
                 org.ichnaea.redis.RedisApiKeyUsage stored = new org.ichnaea.redis.RedisApiKeyUsage(app.redis);
-                long users = 0;
-                for (long until = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
-                     users < 2 && System.nanoTime() < until; Thread.sleep(100)) {
-                    users = stored.uniqueUsers("e2e-key", org.ichnaea.core.apikey.ApiType.LOCATE,
-                            LocalDate.now(ZoneOffset.UTC));
-                }
-                assertThat(users).as("unique users counted in Redis: loopback and the forwarded address")
-                        .isEqualTo(2);
+                await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+                        .untilAsserted(() -> assertThat(stored.uniqueUsers("e2e-key",
+                                org.ichnaea.core.apikey.ApiType.LOCATE, LocalDate.now(ZoneOffset.UTC)))
+                                .as("unique users counted in Redis: loopback and the forwarded address")
+                                .isEqualTo(2));
                 assertThat(client.request("/v1/geolocate?key=not-created", b -> b.post(HttpRequest.BodyPublishers
                         .ofString("{}"))).code()).isEqualTo(400);
             });

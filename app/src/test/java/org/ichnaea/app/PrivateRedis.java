@@ -1,5 +1,6 @@
 package org.ichnaea.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,9 +12,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A redis-server of the test's own (never the machine's shared one on 6379), on a free loopback port with nothing
@@ -50,18 +53,17 @@ final class PrivateRedis implements AutoCloseable {
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--protected-mode", "no")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         PrivateRedis redis = new PrivateRedis(dir, port, process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("redis-server exited: " + Files.readString(dir.resolve("server.log")));
-            }
-            if (redis.pings()) {
-                return redis;
-            }
-            Thread.sleep(50);
+        try {
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !process.isAlive() || redis.pings());
+        } catch (ConditionTimeoutException e) {
+            redis.close();
+            throw new IOException("redis-server did not answer on " + port + " within 20 s");
         }
-        redis.close();
-        throw new IOException("redis-server did not answer on " + port + " within 20 s");
+        if (!process.isAlive()) {
+            throw new IOException("redis-server exited: " + Files.readString(dir.resolve("server.log")));
+        }
+        return redis;
     }
 
     /** Whether a PING answers within 200 ms. */

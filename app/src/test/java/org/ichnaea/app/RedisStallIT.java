@@ -1,6 +1,7 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ichnaea.core.apikey.ApiKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,13 +54,10 @@ class RedisStallIT {
                         assertThat(locate(http, origin).status()).isEqualTo(200);
                     }
                     // The web tier sends its counts to Redis once a second (WriteBehindApiKeyUsage).
-                    long counted = 0;
-                    for (long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                         counted < 30 && System.nanoTime() < until; ) {
-                        sleep(100);
-                        counted = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
-                    }
-                    assertThat(counted).as("requests are counted in Redis before the pause").isEqualTo(30);
+                    await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ofMillis(100))
+                            .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(app.usage()
+                                    .counts("stall", today).getOrDefault("v1.geolocate", 0L))
+                                    .as("requests are counted in Redis before the pause").isEqualTo(30));
 
                     redis.pause();
                     List<Long> heartbeats = new ArrayList<>();
@@ -121,17 +120,16 @@ class RedisStallIT {
                     assertThat(heartbeats).allSatisfy(t -> assertThat(t).isLessThan(1000));
 
                     long before = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
-                    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
                     long recovered = -1;
                     long resumedAt = System.nanoTime();
-                    while (System.nanoTime() < deadline) {
-                        assertThat(locate(http, origin).status()).isEqualTo(200);
-                        long now = app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L);
-                        if (now > before) {
-                            recovered = (System.nanoTime() - resumedAt) / 1_000_000;
-                            break;
-                        }
-                        sleep(200);
+                    try {
+                        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                            assertThat(locate(http, origin).status()).isEqualTo(200);
+                            return app.usage().counts("stall", today).getOrDefault("v1.geolocate", 0L) > before;
+                        });
+                        recovered = (System.nanoTime() - resumedAt) / 1_000_000;
+                    } catch (ConditionTimeoutException e) {
+                        // recovered stays -1: the assertion below fails
                     }
                     figures.append(String.format("RedisStallIT: counting again %d ms after SIGCONT%n", recovered));
                     assertThat(recovered).as("requests are counted again after SIGCONT").isNotNegative();
@@ -145,11 +143,9 @@ class RedisStallIT {
                             submitted.stream().mapToLong(Timed::millis).max().orElse(0)));
                     assertThat(submitted).as("submissions while Redis is paused").isNotEmpty()
                             .allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-                    long spoolDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                    while (System.nanoTime() < spoolDeadline && spoolFiles(dataDir) > 0) {
-                        sleep(200);
-                    }
-                    assertThat(spoolFiles(dataDir)).as("spool moved into Redis").isZero();
+                    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                            .untilAsserted(() -> assertThat(spoolFiles(dataDir)).as("spool moved into Redis")
+                                    .isZero());
                     PipelineJobs.processAll(PipelineJobs.parts(app, Clock.systemUTC()));
                     for (int n = 0; n < submitted.size(); n++) {
                         var stations = app.wifi.findAll(List.of(submittedMac(n, 0), submittedMac(n, 1)));

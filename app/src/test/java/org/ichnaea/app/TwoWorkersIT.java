@@ -1,6 +1,7 @@
 package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ExportSchema;
@@ -124,37 +126,32 @@ class TwoWorkersIT {
                     }));
             observations = sent[0];
         }
-        long samples = 0;
-        long stations = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int expected = observations;
         try (Application app = Application.open(Settings.from(env))) {
-            while (System.nanoTime() < deadline) {
-                samples = 0;
-                stations = 0;
+            long[] samples = new long[1];
+            long[] stations = new long[1];
+            awaitUntil(deadline, () -> {
+                samples[0] = 0;
+                stations[0] = 0;
                 for (MacStation s : app.wifi.findAll(macs)) {
-                    stations++;
-                    samples += s.data().samples() == null ? 0 : s.data().samples();
+                    stations[0]++;
+                    samples[0] += s.data().samples() == null ? 0 : s.data().samples();
                 }
-                if (samples >= observations) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            assertThat(stations).as("every network became a station").isEqualTo(NETWORKS);
-            assertThat(samples).as("every observation counted once").isEqualTo(observations);
+                return samples[0] >= expected;
+            });
+            assertThat(stations[0]).as("every network became a station").isEqualTo(NETWORKS);
+            assertThat(samples[0]).as("every observation counted once").isEqualTo(observations);
             // The workers' update_statcounter (once at a time, under the Redis lock) moves the counts to the table.
-            long wifi = 0;
-            long unique = 0;
-            while (System.nanoTime() < deadline) {
-                wifi = app.stats.latest(StatKey.WIFI, today).orElse(0) - wifiBefore;
-                unique = app.stats.latest(StatKey.UNIQUE_WIFI, today).orElse(0) - uniqueBefore;
-                if (wifi >= observations && unique >= NETWORKS) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            assertThat(wifi).as("observation statistic").isEqualTo(observations);
-            assertThat(unique).as("new-station statistic").isEqualTo(NETWORKS);
+            long[] wifi = new long[1];
+            long[] unique = new long[1];
+            awaitUntil(deadline, () -> {
+                wifi[0] = app.stats.latest(StatKey.WIFI, today).orElse(0) - wifiBefore;
+                unique[0] = app.stats.latest(StatKey.UNIQUE_WIFI, today).orElse(0) - uniqueBefore;
+                return wifi[0] >= expected && unique[0] >= NETWORKS;
+            });
+            assertThat(wifi[0]).as("observation statistic").isEqualTo(observations);
+            assertThat(unique[0]).as("new-station statistic").isEqualTo(NETWORKS);
             // A worker has no web tier; --metrics-port gives its jobs' metrics a home.
             Matcher port = Pattern.compile("metrics on http://[^:]+:(\\d+)/")
                     .matcher(Files.readString(dir.resolve("worker-1.log")));
@@ -183,16 +180,25 @@ class TwoWorkersIT {
         assertThat(secondShare).as("worker 2 did part of the work").isPositive();
     }
 
-    /** Waits (at most 60 s) until a worker says its jobs run, so both take part from the first report. */
-    private static void awaitStarted(Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("periodic jobs")) {
-                return;
-            }
-            Thread.sleep(100);
+    /** Polls {@code condition} every 500 ms until it holds or {@code deadline} (a nanoTime) passes. */
+    private static void awaitUntil(long deadline, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                    .pollInterval(Duration.ofMillis(500)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            // The assertions after the wait say what is missing.
         }
-        throw new AssertionError("worker did not start: " + (Files.exists(log) ? Files.readString(log) : "no log"));
+    }
+
+    /** Waits (at most 60 s) until a worker says its jobs run, so both take part from the first report. */
+    private static void awaitStarted(Path log) throws IOException {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Files.exists(log) && Files.readString(log).contains("periodic jobs"));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("worker did not start: " + (Files.exists(log) ? Files.readString(log)
+                    : "no log"));
+        }
     }
 
     private static long processed(Path log) throws IOException {

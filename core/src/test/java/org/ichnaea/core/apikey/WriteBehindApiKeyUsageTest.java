@@ -1,6 +1,7 @@
 package org.ichnaea.core.apikey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,10 +106,8 @@ class WriteBehindApiKeyUsageTest {
         Store store = new Store();
         try (WriteBehindApiKeyUsage usage = new WriteBehindApiKeyUsage(store, Duration.ofMillis(20))) {
             usage.record("k", ApiType.LOCATE, "v1.geolocate", "10.0.0.1", DAY);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (store.counts("k", DAY).isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !store.counts("k", DAY).isEmpty());
             assertThat(store.counts("k", DAY)).isEqualTo(Map.of("v1.geolocate", 1L));
         }
     }

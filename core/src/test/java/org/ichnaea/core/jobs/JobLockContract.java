@@ -1,9 +1,11 @@
 package org.ichnaea.core.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +25,13 @@ public abstract class JobLockContract {
     }
 
     /** Tries to take the lease until it succeeds, for at most 5 s. */
-    private Optional<JobLock.Lease> acquireWithin5s(String name, Duration ttl) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<JobLock.Lease> lease = lock.tryAcquire(name, ttl);
-            if (lease.isPresent()) {
-                return lease;
-            }
-            Thread.sleep(25);
+    private Optional<JobLock.Lease> acquireWithin5s(String name, Duration ttl) {
+        try {
+            return await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(25))
+                    .until(() -> lock.tryAcquire(name, ttl), Optional::isPresent);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.ichnaea.core.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -113,11 +114,8 @@ class JobSchedulerTest {
         try (JobScheduler scheduler = new JobScheduler(lock, java.time.Clock.systemUTC(), 1)) {
             scheduler.schedule(job, Duration.ZERO);
             // The failure is counted after the task threw: wait for the count, not for the attempts (bounded).
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (failures(scheduler) < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(failures(scheduler)).isGreaterThanOrEqualTo(3);
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .untilAsserted(() -> assertThat(failures(scheduler)).isGreaterThanOrEqualTo(3));
             assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
         }
         assertThat(lock.tryAcquire("flaky", Duration.ofSeconds(1))).as("lock released after failures").isPresent();

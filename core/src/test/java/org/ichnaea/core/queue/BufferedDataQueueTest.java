@@ -1,6 +1,7 @@
 package org.ichnaea.core.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +32,7 @@ class BufferedDataQueueTest extends DataQueueContract {
                 "t");
         buffered.enqueue(List.of(TestReports.full(1)));
         assertThat(buffered.size()).isEqualTo(1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (target.size() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> target.size() > 0);
         assertThat(target.size()).as("flushed by time").isEqualTo(1);
 
         BufferedDataQueue<IncomingReport> slow = new BufferedDataQueue<>(target, 1000, 100, Duration.ofHours(1), "s");

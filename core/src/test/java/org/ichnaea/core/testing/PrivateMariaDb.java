@@ -1,5 +1,6 @@
 package org.ichnaea.core.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,9 +13,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A MariaDB server of the test's own (never the machine's shared one on 3306), in a temporary data directory on a
@@ -68,18 +71,23 @@ public final class PrivateMariaDb implements AutoCloseable {
                 "--innodb-buffer-pool-size=32M", "--skip-log-bin")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dataDir.resolve("server.log").toFile())).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("mariadbd exited: " + Files.readString(dataDir.resolve("server.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !process.isAlive() || listening());
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("mariadbd did not listen on " + port + " within 60 s");
         }
-        throw new IOException("mariadbd did not listen on " + port + " within 60 s");
+        if (!process.isAlive()) {
+            throw new IOException("mariadbd exited: " + Files.readString(dataDir.resolve("server.log")));
+        }
+    }
+
+    private boolean listening() {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     /** Kills the server ({@code SIGKILL}), as a crash would look to clients. */
