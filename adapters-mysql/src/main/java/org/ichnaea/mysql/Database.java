@@ -63,10 +63,10 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(config), settings.dialect());
     }
 
-    /** Creates or upgrades the schema (Flyway; migrations under {@code org/ichnaea/mysql/migration}). */
+    /** Creates or upgrades the schema (Flyway; SQL migrations under {@code db/migration}, {@link Migrations}). */
     public void migrate() {
         try {
-            flyway().migrate();
+            Migrations.migrate(flyway());
         } catch (FlywayException e) {
             throw new StoreUnavailableException("schema migration failed: " + e.getMessage(), e);
         }
@@ -123,7 +123,7 @@ public final class Database implements AutoCloseable {
 
     /** The one Flyway configuration of {@link #migrate}, {@link #schemaStatus} and {@link #schemaVersion}. */
     private Flyway flyway() {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:org/ichnaea/mysql/migration").load();
+        return Migrations.flyway(dataSource, dialect);
     }
 
     /** The current schema version, for the heartbeat. */

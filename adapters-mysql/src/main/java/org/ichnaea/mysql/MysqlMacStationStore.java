@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.MacStationStore;
-import org.ichnaea.mysql.migration.V1__Schema;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -52,7 +51,7 @@ public abstract class MysqlMacStationStore implements MacStationStore {
     }
 
     private String table(int shard) {
-        return kind + "_shard_" + V1__Schema.SHARDS.charAt(shard);
+        return Schema.shardTable(kind, shard);
     }
 
     private static Map<Integer, List<byte[]>> byShard(Collection<MacAddress> macs) {

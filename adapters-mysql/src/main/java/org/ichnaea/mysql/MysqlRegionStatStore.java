@@ -8,7 +8,6 @@ import java.util.TreeMap;
 import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.stats.RegionStat;
 import org.ichnaea.core.stats.RegionStatStore;
-import org.ichnaea.mysql.migration.V1__Schema;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -36,7 +35,7 @@ public final class MysqlRegionStatStore implements RegionStatStore {
     /** Counts per region of one station kind: a {@code UNION ALL} of the per-shard counts, summed. */
     private static String stationCounts(String kind) {
         StringBuilder union = new StringBuilder();
-        for (char shard : V1__Schema.SHARDS.toCharArray()) {
+        for (char shard : Schema.SHARDS.toCharArray()) {
             if (union.length() > 0) {
                 union.append(" UNION ALL ");
             }

@@ -30,6 +30,16 @@ final class TestDatabases {
 
     /** The shared MariaDB test database, migrated once and emptied for each caller. */
     static synchronized Database mariadb() {
+        if (mariadb == null) {
+            mariadb = Database.open(MysqlSettings.fromUri(mariadbUrl(), false, 8));
+            mariadb.migrate();
+        }
+        clean(mariadb);
+        return mariadb;
+    }
+
+    /** {@code TEST_DB_URL}; skips the test when it is unset, or fails it under {@code CI=true}. */
+    static String mariadbUrl() {
         String url = System.getenv("TEST_DB_URL");
         if (url == null || url.isBlank()) {
             if ("true".equals(System.getenv("CI"))) {
@@ -37,12 +47,7 @@ final class TestDatabases {
             }
             assumeTrue(false, "TEST_DB_URL is not set: skipping MariaDB tests");
         }
-        if (mariadb == null) {
-            mariadb = Database.open(MysqlSettings.fromUri(url, false, 8));
-            mariadb.migrate();
-        }
-        clean(mariadb);
-        return mariadb;
+        return url;
     }
 
     /** Empties every data table. */
@@ -56,9 +61,9 @@ final class TestDatabases {
 
     private static List<String> tables() {
         List<String> tables = new java.util.ArrayList<>();
-        for (char shard : "0123456789abcdef".toCharArray()) {
-            tables.add("wifi_shard_" + shard);
-            tables.add("blue_shard_" + shard);
+        for (int shard = 0; shard < Schema.SHARDS.length(); shard++) {
+            tables.add(Schema.shardTable("wifi", shard));
+            tables.add(Schema.shardTable("blue", shard));
         }
         tables.addAll(List.of("cell_gsm", "cell_wcdma", "cell_lte", "cell_nr", "cell_area", "api_key",
                 "export_config", "stat", "region_stat", "datamap_ne", "datamap_nw", "datamap_se", "datamap_sw",

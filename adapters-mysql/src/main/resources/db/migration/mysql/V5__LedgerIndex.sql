@@ -1,0 +1,3 @@
+-- Nothing on MySQL and MariaDB: they look scope = ? AND report_id IN (...) up in applied_report's primary key and
+-- need no second index. h2/V5__LedgerIndex.sql adds one on H2. This file keeps the schema version the same (5) on
+-- every dialect, as the Java migration did, so that databases it recorded as applied still validate.
