@@ -23,6 +23,7 @@ import org.ichnaea.core.jobs.JobScheduler;
 import org.ichnaea.core.monitor.PipelineMonitor;
 import org.ichnaea.core.pipeline.Pipeline;
 import org.ichnaea.core.stats.StatCounterFlush;
+import org.ichnaea.http.site.TileDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,7 +137,8 @@ final class PipelineJobs {
 
     static void renderTiles(Parts parts, TileRenderer.Progress progress) {
         LocalDate today = LocalDate.ofInstant(parts.clock().instant(), ZoneOffset.UTC);
-        TileRenderer.Result r = parts.tiles().render(parts.app().datamap, parts.app().tilesDir(), today, progress);
+        TileRenderer.Result r = parts.tiles().render(parts.app().datamap,
+                new TileDirectory(parts.app().tilesDir()), today, progress);
         LOG.info("coverage tiles: {} grid cells, {} tiles in {} ms", r.cells(), r.tiles(), r.elapsedMillis());
     }
 

@@ -1,16 +1,6 @@
 package org.ichnaea.core.datamap;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,47 +8,40 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Draws the coverage map from the data-map grid, as Ichnaea's {@code datamap.py} script did with ericfischer/datamaps
- * (docs/algorithms.md §13.4), with the JDK alone: slippy-map PNG tiles {@code {z}/{x}/{y}.png} for zoom 0 to
- * {@code maxZoom} (256 pixels, Web Mercator, see {@link TileMath}), a 512-pixel {@code 0/0/0@2x.png} for the front
- * page, and {@code data.json} ({@code {"updated": instant, "cells": n, "tiles": n}}). Only tiles showing data are
- * written.
+ * (docs/algorithms.md §13.4), with the JDK alone: slippy-map tiles for zoom 0 to {@code maxZoom} (256 pixels, Web
+ * Mercator, see {@link TileMath}) and a 512-pixel zoom 0 tile for the front page, handed as {@link TileImage}s to a
+ * {@link TileStore}, which publishes the set with its {@link TileStore.Summary} (the stamp of {@code clock}, cells and
+ * tiles). Only tiles showing data are handed over.
  *
  * <p>Each grid cell modified {@code m} months before {@code today} ({@code round(days / 30)}) yields
  * {@code min(max(13 - m, 0), 13) div 2} points, 6 for a fresh cell and none from about 11.5 months on, scattered
  * pseudo-randomly but reproducibly (seeded by the cell) inside the cell's 0.001° square. The tiles have a transparent
  * background and semi-transparent blue dots, growing a little with the zoom and saturating where points crowd, so
- * they overlay any base map and read on a plain page as well. Tiles are 8-bit palette PNGs (palette index = alpha),
- * as small as Ichnaea's pngquant output.
+ * they overlay any base map and read on a plain page as well. A tile is one colour at 256 levels of opacity, which the
+ * store can write as a small 8-bit palette PNG (palette index = alpha), as Ichnaea's pngquant output was.
  *
  * <p>Memory: the store is streamed once into 13 bytes per cell with points (projected cell corner, height, point
  * count) plus, per zoom, one 8-byte sort key per cell; points are regenerated from the seed for each zoom and tiles
- * are drawn one by one on {@code availableProcessors} threads. Same cells and day, same bytes.
+ * are drawn one by one on {@code availableProcessors} threads. Same cells and day, same pixels.
  *
- * <p>Publication: tiles go into a fresh sibling directory {@code <tiles>.new}, {@code data.json} last as the mark of a
- * complete set; then {@code <tiles>} is renamed to {@code <tiles>.old}, {@code <tiles>.new} to {@code <tiles>}, and
- * the old set deleted. A web server never sees a half-written file, and tiles without data any more disappear with
- * the old set; between the two renames (microseconds) {@code <tiles>} is missing. After a crash the next render
- * first restores {@code <tiles>} from the complete new set or else the old one. One render at a time per directory.
+ * <p>Publication is the store's: a render {@linkplain TileStore#begin() begins} a set before reading the grid (one
+ * render at a time per store), {@linkplain TileStore.TileSet#put puts} each tile from the drawing threads and
+ * {@linkplain TileStore.TileSet#publish publishes} the set when every tile is in; a failed render publishes nothing.
  */
 public final class TileRenderer {
 
-    /** What a render drew: cells with points, points, {@code {z}/{x}/{y}.png} files (not counting the @2x tile). */
+    /** What a render drew: cells with points, points, tiles of 256 pixels (not counting the 512-pixel zoom 0 tile). */
     public record Result(long cells, long points, int tiles, long elapsedMillis) {
     }
 
@@ -77,9 +60,7 @@ public final class TileRenderer {
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** Dots: #0055d4, at most 85 % opaque. */
-    private static final int RED = 0x00;
-    private static final int GREEN = 0x55;
-    private static final int BLUE = 0xd4;
+    private static final int RGB = 0x0055d4;
     private static final double MAX_ALPHA = 0.85;
     /**
      * Opacity of a pixel by the density of dots covering it, {@code 255 * MAX_ALPHA * (1 - exp(-density))}, in steps of
@@ -92,12 +73,6 @@ public final class TileRenderer {
 
     /** Cells smaller than this many pixels are drawn as one dot. */
     private static final double SPECK_PIXELS = 0.25;
-    /**
-     * zlib level 1: on sparse tiles level 4 costs half as much CPU again for 13 % fewer bytes, and level 9 over ten
-     * times as much.
-     */
-    private static final int DEFLATE_LEVEL = 1;
-    private static final String DATA_JSON = "data.json";
 
     private final int maxZoom;
     private final Clock clock;
@@ -111,7 +86,7 @@ public final class TileRenderer {
         this(maxZoom, Clock.systemUTC());
     }
 
-    /** {@code clock} stamps {@code data.json}'s {@code updated}. */
+    /** {@code clock} stamps the set's {@link TileStore.Summary#updated()}. */
     public TileRenderer(int maxZoom, Clock clock) {
         if (maxZoom < 0 || maxZoom > MAX_ZOOM_LIMIT) {
             throw new IllegalArgumentException("maxZoom must be 0.." + MAX_ZOOM_LIMIT + ", not " + maxZoom);
@@ -126,13 +101,13 @@ public final class TileRenderer {
     }
 
     /**
-     * Renders every cell of {@code store} as seen on {@code today} and publishes the tiles as {@code tilesDir}
-     * (created with its parents if missing; its previous content is replaced).
+     * Renders every cell of {@code store} as seen on {@code today} and publishes the tiles in {@code tiles}, replacing
+     * its previous set.
      *
-     * @throws UncheckedIOException if the tiles cannot be written; {@code tilesDir} then keeps its previous content
+     * @throws UncheckedIOException if the tiles cannot be stored; {@code tiles} then keeps its previous set
      */
-    public Result render(DataMapStore store, Path tilesDir, LocalDate today) {
-        return render(store, tilesDir, today, Progress.NONE);
+    public Result render(DataMapStore store, TileStore tiles, LocalDate today) {
+        return render(store, tiles, today, Progress.NONE);
     }
 
     /**
@@ -156,43 +131,23 @@ public final class TileRenderer {
     /** Grid cells read between two {@link Progress#cellsRead} calls. */
     public static final int PROGRESS_CELLS = 10_000;
 
-    /** As {@link #render(DataMapStore, Path, LocalDate)}, telling {@code progress} how far it got. */
-    public Result render(DataMapStore store, Path tilesDir, LocalDate today, Progress progress) {
+    /** As {@link #render(DataMapStore, TileStore, LocalDate)}, telling {@code progress} how far it got. */
+    public Result render(DataMapStore store, TileStore tiles, LocalDate today, Progress progress) {
         Objects.requireNonNull(progress, "progress");
         long start = System.nanoTime();
-        Path target = tilesDir.toAbsolutePath().normalize();
-        Path fresh = sibling(target, ".new");
-        Path old = sibling(target, ".old");
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "datamap-tiles");
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            Files.createDirectories(target.getParent());
-        } catch (IOException e) {
-            pool.shutdownNow();
-            throw new UncheckedIOException("cannot render datamap tiles into " + target, e);
-        }
-        // Another process may render into the same directory (the process command beside a running serve): a file
-        // lock next to it keeps the two renders one after the other.
-        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(sibling(target, ".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock ignored = lockFile.lock()) {
-            recover(target, fresh, old);
+        try (TileStore.TileSet set = tiles.begin()) {
             Cells cells = Cells.read(store, today, progress);
-            Files.createDirectories(fresh);
-            int tiles = draw(cells, fresh, pool, progress);
-            String json = "{\"updated\": \"" + clock.instant().truncatedTo(ChronoUnit.SECONDS) + "\", \"cells\": "
-                    + cells.size + ", \"tiles\": " + tiles + "}\n";
-            writeAtomically(fresh.resolve(DATA_JSON), json.getBytes(StandardCharsets.UTF_8));
-            publish(target, fresh, old, pool);
-            Result result = new Result(cells.size, cells.points, tiles, (System.nanoTime() - start) / 1_000_000);
+            int drawn = draw(cells, set, pool, progress);
+            set.publish(new TileStore.Summary(clock.instant().truncatedTo(ChronoUnit.SECONDS), cells.size, drawn));
+            Result result = new Result(cells.size, cells.points, drawn, (System.nanoTime() - start) / 1_000_000);
             LOG.info("datamap tiles rendered: {} cells, {} points, {} tiles in {} ms", result.cells(),
                     result.points(), result.tiles(), result.elapsedMillis());
             return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render datamap tiles into " + target, e);
         } finally {
             pool.shutdownNow();
         }
@@ -265,8 +220,8 @@ public final class TileRenderer {
 
     // ---- drawing ----
 
-    /** One set of tiles: a zoom level, its tile size in pixels and the file name suffix. */
-    private record Layer(int zoom, int tileSize, String suffix) {
+    /** One set of tiles: a zoom level and its tile size in pixels. */
+    private record Layer(int zoom, int tileSize) {
 
         /** World units per pixel, as a power of two. */
         int shift() {
@@ -282,36 +237,28 @@ public final class TileRenderer {
         }
     }
 
-    private int draw(Cells cells, Path dir, ExecutorService pool, Progress progress) throws IOException {
+    private int draw(Cells cells, TileStore.TileSet set, ExecutorService pool, Progress progress) {
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Layer(0, 2 * TileMath.TILE_SIZE, "@2x"));
+        layers.add(new Layer(0, 2 * TileMath.TILE_SIZE));
         for (int z = 0; z <= maxZoom; z++) {
-            layers.add(new Layer(z, TileMath.TILE_SIZE, ""));
+            layers.add(new Layer(z, TileMath.TILE_SIZE));
         }
         Painter[] painters = new Painter[threads];
-        try {
-            for (int i = 0; i < threads; i++) {
-                painters[i] = new Painter(cells);
-            }
-            Keys keys = new Keys(new long[Math.max(16, cells.size + (cells.size >> 3))], 0);
-            int tiles = 0;
-            int done = 0;
-            for (Layer layer : layers) {
-                keys = sortKeys(cells, layer, keys.keys());
-                int written = drawLayer(layer, keys, painters, pool, dir);
-                if (layer.tileSize() == TileMath.TILE_SIZE) {
-                    tiles += written;
-                }
-                progress.layerDrawn(++done, layers.size(), tiles);
-            }
-            return tiles;
-        } finally {
-            for (Painter painter : painters) {
-                if (painter != null) {
-                    painter.close();
-                }
-            }
+        for (int i = 0; i < threads; i++) {
+            painters[i] = new Painter(cells);
         }
+        Keys keys = new Keys(new long[Math.max(16, cells.size + (cells.size >> 3))], 0);
+        int tiles = 0;
+        int done = 0;
+        for (Layer layer : layers) {
+            keys = sortKeys(cells, layer, keys.keys());
+            int drawn = drawLayer(layer, keys, painters, pool, set);
+            if (layer.tileSize() == TileMath.TILE_SIZE) {
+                tiles += drawn;
+            }
+            progress.layerDrawn(++done, layers.size(), tiles);
+        }
+        return tiles;
     }
 
     /** The first {@code count} of {@code keys} are in use. */
@@ -349,8 +296,8 @@ public final class TileRenderer {
         return new Keys(keys, n);
     }
 
-    private static int drawLayer(Layer layer, Keys sorted, Painter[] painters, ExecutorService pool, Path dir)
-            throws IOException {
+    private static int drawLayer(Layer layer, Keys sorted, Painter[] painters, ExecutorService pool,
+                                 TileStore.TileSet set) {
         long[] keys = sorted.keys();
         int n = sorted.count();
         int count = 0;
@@ -367,8 +314,6 @@ public final class TileRenderer {
             }
         }
         starts[groups] = n;
-        Path zoomDir = dir.resolve(Integer.toString(layer.zoom()));
-        ConcurrentHashMap<Integer, Path> columns = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger written = new AtomicInteger();
         AtomicBoolean failed = new AtomicBoolean();
@@ -380,11 +325,7 @@ public final class TileRenderer {
                         int tile = (int) (keys[starts[g]] >>> 32);
                         int tx = tile >>> layer.zoom();
                         int ty = tile & ((1 << layer.zoom()) - 1);
-                        byte[] png = painter.paint(layer, tx, ty, keys, starts[g], starts[g + 1]);
-                        if (png != null) {
-                            Path column = columns.computeIfAbsent(tx, x -> createDirectories(zoomDir.resolve(
-                                    Integer.toString(x))));
-                            Files.write(column.resolve(ty + layer.suffix() + ".png"), png);
+                        if (painter.paint(layer, tx, ty, keys, starts[g], starts[g + 1], set)) {
                             written.incrementAndGet();
                         }
                     }
@@ -400,13 +341,10 @@ public final class TileRenderer {
                 future.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while rendering datamap tiles", e);
+                throw new IllegalStateException("interrupted while rendering datamap tiles", e);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
-                }
                 if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
+                    throw io;
                 }
                 throw new IllegalStateException("datamap tile rendering failed", e.getCause());
             }
@@ -414,21 +352,20 @@ public final class TileRenderer {
         return written.get();
     }
 
-    /** A worker's buffers and PNG encoder: draws one tile at a time. */
-    private static final class Painter implements AutoCloseable {
+    /** A worker's buffers: draws one tile at a time. */
+    private static final class Painter {
         private final Cells cells;
         private final float[] density = new float[4 * TileMath.TILE_SIZE * TileMath.TILE_SIZE];
         private final byte[] pixels = new byte[density.length];
         /** The indexes of the pixels with a density, each once. */
         private final int[] touched = new int[density.length];
-        private final PalettePng png = new PalettePng();
 
         Painter(Cells cells) {
             this.cells = cells;
         }
 
-        /** The PNG of one tile from the cells of {@code keys[from, to)}, or null if no pixel shows. */
-        byte[] paint(Layer layer, int tx, int ty, long[] keys, int from, int to) {
+        /** Draws one tile from the cells of {@code keys[from, to)} and puts it in {@code set}, unless no pixel shows. */
+        boolean paint(Layer layer, int tx, int ty, long[] keys, int from, int to, TileStore.TileSet set) {
             int size = layer.tileSize();
             double scale = 1.0 / (1L << layer.shift());
             double originX = (double) tx * size;
@@ -488,104 +425,17 @@ public final class TileRenderer {
                 pixels[index] = (byte) alpha;
                 maxAlpha = Math.max(maxAlpha, alpha);
             }
-            byte[] result = maxAlpha == 0 ? null : png.encode(pixels, size, maxAlpha + 1);
-            for (int t = 0; t < touches; t++) {
-                density[touched[t]] = 0;
-                pixels[touched[t]] = 0;
-            }
-            return result;
-        }
-
-        @Override
-        public void close() {
-            png.close();
-        }
-    }
-
-    /**
-     * A minimal PNG encoder for square 8-bit palette images whose index {@code i} is the dot colour at alpha
-     * {@code i} (one byte a pixel, as pngquant left Ichnaea's tiles): IHDR, PLTE and tRNS trimmed to the highest index
-     * used, one IDAT without row filters (the usual choice for palette images), IEND. Several times faster than
-     * ImageIO's writer, which spends most of a sparse tile on adaptive row filtering, and smaller; any reader decodes
-     * it.
-     */
-    private static final class PalettePng implements AutoCloseable {
-        private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-        private final Deflater deflater = new Deflater(DEFLATE_LEVEL);
-        private final CRC32 crc = new CRC32();
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 14);
-        private byte[] raw = new byte[0];
-        private byte[] compressed = new byte[1 << 16];
-
-        byte[] encode(byte[] pixels, int size, int colours) {
-            int rowBytes = size + 1;
-            if (raw.length < rowBytes * size) {
-                raw = new byte[rowBytes * size];
-            }
-            for (int y = 0; y < size; y++) {
-                raw[y * rowBytes] = 0;
-                System.arraycopy(pixels, y * size, raw, y * rowBytes + 1, size);
-            }
-            deflater.reset();
-            deflater.setInput(raw, 0, rowBytes * size);
-            deflater.finish();
-            int length = 0;
-            while (!deflater.finished()) {
-                if (length == compressed.length) {
-                    compressed = Arrays.copyOf(compressed, 2 * compressed.length);
+            try {
+                if (maxAlpha > 0) {
+                    set.put(new TileImage(layer.zoom(), tx, ty, size / TileMath.TILE_SIZE, RGB, pixels, maxAlpha));
                 }
-                length += deflater.deflate(compressed, length, compressed.length - length);
+            } finally {
+                for (int t = 0; t < touches; t++) {
+                    density[touched[t]] = 0;
+                    pixels[touched[t]] = 0;
+                }
             }
-            out.reset();
-            out.writeBytes(SIGNATURE);
-            byte[] header = new byte[13];
-            putInt(header, 0, size);
-            putInt(header, 4, size);
-            header[8] = 8;
-            header[9] = 3;
-            chunk("IHDR", header, header.length);
-            byte[] palette = new byte[3 * colours];
-            byte[] alpha = new byte[colours];
-            for (int i = 0; i < colours; i++) {
-                palette[3 * i] = (byte) RED;
-                palette[3 * i + 1] = (byte) GREEN;
-                palette[3 * i + 2] = (byte) BLUE;
-                alpha[i] = (byte) i;
-            }
-            chunk("PLTE", palette, palette.length);
-            chunk("tRNS", alpha, alpha.length);
-            chunk("IDAT", compressed, length);
-            chunk("IEND", new byte[0], 0);
-            return out.toByteArray();
-        }
-
-        private void chunk(String type, byte[] data, int length) {
-            byte[] head = new byte[8];
-            putInt(head, 0, length);
-            for (int i = 0; i < 4; i++) {
-                head[4 + i] = (byte) type.charAt(i);
-            }
-            crc.reset();
-            crc.update(head, 4, 4);
-            crc.update(data, 0, length);
-            byte[] tail = new byte[4];
-            putInt(tail, 0, (int) crc.getValue());
-            out.write(head, 0, 8);
-            out.write(data, 0, length);
-            out.write(tail, 0, 4);
-        }
-
-        private static void putInt(byte[] bytes, int offset, int value) {
-            bytes[offset] = (byte) (value >>> 24);
-            bytes[offset + 1] = (byte) (value >>> 16);
-            bytes[offset + 2] = (byte) (value >>> 8);
-            bytes[offset + 3] = (byte) value;
-        }
-
-        @Override
-        public void close() {
-            deflater.end();
+            return maxAlpha > 0;
         }
     }
 
@@ -607,104 +457,5 @@ public final class TileRenderer {
 
     private static int clamp(int tile, int last) {
         return Math.max(0, Math.min(last, tile));
-    }
-
-    // ---- files ----
-
-    private static Path sibling(Path target, String suffix) {
-        return target.resolveSibling(target.getFileName() + suffix);
-    }
-
-    /**
-     * Undoes an interrupted earlier render: with {@code target} missing, the complete new set (it has
-     * {@code data.json}) or else the old set becomes {@code target}; leftovers are deleted.
-     */
-    static void recover(Path target, Path fresh, Path old) throws IOException {
-        if (!Files.exists(target)) {
-            if (Files.isRegularFile(fresh.resolve(DATA_JSON))) {
-                Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-            } else if (Files.isDirectory(old)) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
-        deleteTree(fresh);
-        deleteTree(old);
-    }
-
-    /** Swaps the new set in, then deletes the old one a tile column per task (unlinking is most of a re-render). */
-    private static void publish(Path target, Path fresh, Path old, ExecutorService pool) throws IOException {
-        if (Files.exists(target)) {
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        if (!Files.isDirectory(old)) {
-            return;
-        }
-        List<Callable<Void>> deletions = new ArrayList<>();
-        try (Stream<Path> zooms = Files.list(old)) {
-            for (Path zoom : zooms.filter(Files::isDirectory).toList()) {
-                try (Stream<Path> columns = Files.list(zoom)) {
-                    columns.forEach(column -> deletions.add(() -> {
-                        deleteTree(column);
-                        return null;
-                    }));
-                }
-            }
-        }
-        try {
-            for (Future<Void> deletion : pool.invokeAll(deletions)) {
-                deletion.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while deleting " + old, e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("cannot delete " + old, e.getCause());
-        }
-        deleteTree(old);
-    }
-
-    private static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temp, content);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Path createDirectories(Path dir) {
-        try {
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

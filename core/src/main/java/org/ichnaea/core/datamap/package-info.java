@@ -1,5 +1,6 @@
 /**
  * The coverage map (docs/algorithms.md §13.4): the grid of where data was submitted, by day, the port that keeps it,
- * and {@link org.ichnaea.core.datamap.TileRenderer}, which renders the grid into PNG tiles under a directory.
+ * {@link org.ichnaea.core.datamap.TileRenderer}, which draws the grid into tiles, and the port those go to,
+ * {@link org.ichnaea.core.datamap.TileStore} (the PNG files are an adapter's).
  */
 package org.ichnaea.core.datamap;

@@ -2,80 +2,106 @@ package org.ichnaea.core.datamap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.ichnaea.core.testing.TestTiles.CAPE_TOWN;
+import static org.ichnaea.core.testing.TestTiles.CAPE_TOWN_NEXT_DOOR;
+import static org.ichnaea.core.testing.TestTiles.CLOCK;
+import static org.ichnaea.core.testing.TestTiles.RIO;
+import static org.ichnaea.core.testing.TestTiles.TODAY;
+import static org.ichnaea.core.testing.TestTiles.TOKYO;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The renderer alone, over {@link InMemoryTileStore}: which tiles, which pixels, what the store is told. The files
+ * ({@code adapters-http}'s {@code TileDirectory}) have their own tests there, the same renders as PNG files.
+ */
 class TileRendererTest {
 
-    private static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-06-15T03:00:00Z"), ZoneOffset.UTC);
-
-    /** Far from tile edges at every zoom 0..11, so each shows in exactly one tile per zoom. */
-    private static final GridCell RIO = GridCell.of(-22.907, -43.173);
-    private static final GridCell TOKYO = GridCell.of(35.676, 139.650);
-    private static final GridCell CAPE_TOWN = GridCell.of(-33.925, 18.424);
-    private static final GridCell CAPE_TOWN_NEXT_DOOR = GridCell.of(-33.926, 18.426);
-
     private final TileRenderer renderer = new TileRenderer(11, CLOCK);
-
-    @TempDir
-    Path dir;
+    private final InMemoryTileStore tiles = new InMemoryTileStore();
 
     @Test
-    void writesExactlyTheTilesHoldingCells() throws IOException {
+    void theStoreGetsExactlyTheTilesHoldingCellsAndASummary() {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
         List<GridCell> cells = List.of(RIO, TOKYO, CAPE_TOWN, CAPE_TOWN_NEXT_DOOR);
         store.update(cells, TODAY);
-        Path tiles = dir.resolve("tiles");
 
         TileRenderer.Result result = renderer.render(store, tiles, TODAY);
 
         Set<String> expected = new HashSet<>();
         for (GridCell cell : cells) {
             for (int z = 0; z <= 11; z++) {
-                assertThat(interior(cell, z)).as("test cell %s is inside its tile at zoom %d", cell, z).isTrue();
-                expected.add(z + "/" + TileMath.tileX(cell.longitude(), z) + "/" + TileMath.tileY(cell.latitude(), z)
-                        + ".png");
+                expected.add(InMemoryTileStore.name(z, TileMath.tileX(cell.longitude(), z),
+                        TileMath.tileY(cell.latitude(), z), 1));
             }
         }
-        assertThat(expected).contains("0/0/0.png", "5/12/18.png", "11/1818/806.png", "11/1128/1229.png",
-                "11/778/1157.png");
-        assertThat(pngs(tiles)).containsExactlyInAnyOrderElementsOf(union(expected, Set.of("0/0/0@2x.png")));
+        expected.add("0/0/0@2x");
+        assertThat(tiles.tiles().keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(result.cells()).isEqualTo(4);
         assertThat(result.points()).isEqualTo(24);
-        assertThat(result.tiles()).isEqualTo(expected.size());
-        assertThat(Files.readString(tiles.resolve("data.json"))).isEqualTo(
-                "{\"updated\": \"2024-06-15T03:00:00Z\", \"cells\": 4, \"tiles\": " + expected.size() + "}\n");
-        assertThat(siblings()).containsExactly("tiles");
+        assertThat(result.tiles()).isEqualTo(expected.size() - 1);
+        assertThat(tiles.summary()).isEqualTo(new TileStore.Summary(Instant.parse("2024-06-15T03:00:00Z"), 4,
+                expected.size() - 1));
+        for (TileImage tile : tiles.tiles().values()) {
+            assertThat(tile.rgb()).isEqualTo(0x0055d4);
+            assertThat(tile.size()).isEqualTo(tile.scale() * 256);
+            int max = 0;
+            for (byte alpha : tile.alpha()) {
+                max = Math.max(max, alpha & 0xff);
+            }
+            assertThat(tile.maxAlpha()).as("tile %d/%d/%d", tile.zoom(), tile.x(), tile.y()).isEqualTo(max)
+                    .isBetween(1, 217);
+        }
+    }
+
+    @Test
+    void dotsAreDrawnWhereTheCellsAreAndNowhereElse() {
+        InMemoryDataMapStore store = new InMemoryDataMapStore();
+        store.update(List.of(TOKYO), TODAY);
+        renderer.render(store, tiles, TODAY);
+
+        for (int z : new int[] {0, 5, 11}) {
+            int tx = TileMath.tileX(TOKYO.longitude(), z);
+            int ty = TileMath.tileY(TOKYO.latitude(), z);
+            TileImage tile = tiles.tile(z, tx, ty);
+            double ex = TileMath.pixelX(TOKYO.longitude(), z) - tx * 256.0;
+            double ey = TileMath.pixelY(TOKYO.latitude(), z) - ty * 256.0;
+            int visibleNear = 0;
+            for (int y = 0; y < 256; y++) {
+                for (int x = 0; x < 256; x++) {
+                    int alpha = tile.alphaAt(x, y);
+                    if (Math.hypot(x + 0.5 - ex, y + 0.5 - ey) > 8) {
+                        assertThat(alpha).as("zoom %d pixel %d,%d far from the cell", z, x, y).isZero();
+                    } else if (alpha > 0) {
+                        visibleNear++;
+                    }
+                }
+            }
+            assertThat(visibleNear).as("visible pixels near the cell at zoom %d", z).isGreaterThanOrEqualTo(2);
+        }
     }
 
     @Test
     void progressHearsTheCellsReadAndEveryLayerDrawn() {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
-        List<GridCell> cells = new java.util.ArrayList<>();
+        List<GridCell> cells = new ArrayList<>();
         for (int i = 0; i < TileRenderer.PROGRESS_CELLS + 5; i++) {
             cells.add(GridCell.of(10 + i / 1000 * 0.001, 20 + i % 1000 * 0.001));
         }
         store.update(cells, TODAY);
-        List<Long> read = new java.util.ArrayList<>();
-        List<String> layers = new java.util.ArrayList<>();
-        TileRenderer.Result result = renderer.render(store, dir.resolve("tiles"), TODAY, new TileRenderer.Progress() {
+        List<Long> read = new ArrayList<>();
+        List<String> layers = new ArrayList<>();
+        TileRenderer.Result result = renderer.render(store, tiles, TODAY, new TileRenderer.Progress() {
             @Override
             public void cellsRead(long n) {
                 read.add(n);
@@ -93,76 +119,71 @@ class TileRendererTest {
     }
 
     @Test
-    void dotsAreDrawnWhereTheCellsAreAndNowhereElse() throws IOException {
+    void twoRendersGiveIdenticalPixels() {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(TOKYO), TODAY);
-        Path tiles = dir.resolve("tiles");
-        renderer.render(store, tiles, TODAY);
+        store.update(List.of(RIO, TOKYO, CAPE_TOWN, CAPE_TOWN_NEXT_DOOR), TODAY);
+        store.update(List.of(GridCell.of(48.857, 2.352)), TODAY.minusDays(120));
+        InMemoryTileStore other = new InMemoryTileStore();
 
-        for (int z : new int[] {0, 5, 11}) {
-            int tx = TileMath.tileX(TOKYO.longitude(), z);
-            int ty = TileMath.tileY(TOKYO.latitude(), z);
-            BufferedImage image = ImageIO.read(tiles.resolve(z + "/" + tx + "/" + ty + ".png").toFile());
-            assertThat(image.getWidth()).isEqualTo(256);
-            assertThat(image.getHeight()).isEqualTo(256);
-            double ex = TileMath.pixelX(TOKYO.longitude(), z) - tx * 256.0;
-            double ey = TileMath.pixelY(TOKYO.latitude(), z) - ty * 256.0;
-            int visibleNear = 0;
-            for (int y = 0; y < 256; y++) {
-                for (int x = 0; x < 256; x++) {
-                    int argb = image.getRGB(x, y);
-                    int alpha = argb >>> 24;
-                    double distance = Math.hypot(x + 0.5 - ex, y + 0.5 - ey);
-                    if (distance > 8) {
-                        assertThat(alpha).as("zoom %d pixel %d,%d far from the cell", z, x, y).isZero();
-                    } else if (alpha > 0) {
-                        visibleNear++;
-                        assertThat(argb & 0xffffff).isEqualTo(0x0055d4);
-                        assertThat(alpha).isLessThan(255);
-                    }
-                }
-            }
-            assertThat(visibleNear).as("visible pixels near the cell at zoom %d", z).isGreaterThanOrEqualTo(2);
-        }
+        renderer.render(store, tiles, TODAY);
+        new TileRenderer(11, CLOCK).render(store, other, TODAY);
+
+        Map<String, TileImage> a = tiles.tiles();
+        Map<String, TileImage> b = other.tiles();
+        assertThat(a).hasSizeGreaterThan(40);
+        assertThat(b.keySet()).isEqualTo(a.keySet());
+        a.forEach((name, tile) -> assertThat(Arrays.equals(b.get(name).alpha(), tile.alpha())).as(name).isTrue());
     }
 
     @Test
-    void dotsGrowWithTheZoom() throws IOException {
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(TOKYO), TODAY);
-        Path tiles = dir.resolve("tiles");
-        renderer.render(store, tiles, TODAY);
-
-        assertThat(visiblePixels(tiles, TOKYO, 11)).isGreaterThan(visiblePixels(tiles, TOKYO, 0));
-    }
-
-    @Test
-    void theRetinaWorldTileIs512PixelsSquare() throws IOException {
+    void aFailingStorePublishesNothingAndLetsTheNextRenderIn() {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
         store.update(List.of(RIO), TODAY);
-        Path tiles = dir.resolve("tiles");
         renderer.render(store, tiles, TODAY);
+        Map<String, TileImage> published = tiles.tiles();
+        store.update(List.of(TOKYO), TODAY);
+        AtomicInteger puts = new AtomicInteger();
+        TileStore failing = () -> {
+            TileStore.TileSet set = tiles.begin();
+            return new TileStore.TileSet() {
+                @Override
+                public void put(TileImage tile) {
+                    if (puts.incrementAndGet() == 5) {
+                        throw new UncheckedIOException(new IOException("disk full"));
+                    }
+                    set.put(tile);
+                }
 
-        BufferedImage image = ImageIO.read(tiles.resolve("0/0/0@2x.png").toFile());
-        assertThat(image.getWidth()).isEqualTo(512);
-        assertThat(image.getHeight()).isEqualTo(512);
-        int x = (int) (TileMath.pixelX(RIO.longitude(), 1));
-        int y = (int) (TileMath.pixelY(RIO.latitude(), 1));
-        assertThat(image.getRGB(x, y) >>> 24).isPositive();
-        assertThat(image.getRGB(10, 10) >>> 24).isZero();
+                @Override
+                public void publish(TileStore.Summary summary) {
+                    set.publish(summary);
+                }
+
+                @Override
+                public void close() {
+                    set.close();
+                }
+            };
+        };
+
+        assertThatThrownBy(() -> renderer.render(store, failing, TODAY)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("disk full");
+
+        assertThat(tiles.tiles()).isEqualTo(published);
+        assertThat(renderer.render(store, tiles, TODAY).cells()).as("the set was closed").isEqualTo(2);
+        assertThat(tiles.tiles()).as("both cities, zoom 0 shared").hasSize(24);
     }
 
     @Test
-    void aCellOnATileEdgeShowsInBothTiles() throws IOException {
-        // Zoom 11 tile column 1100 starts at 13.359375° E, inside the cell 13.3585..13.3595.
-        GridCell edge = new GridCell(40_000, 13_359);
+    void aLowerMaxZoomStopsThere() {
         InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(edge), TODAY);
-        Path tiles = dir.resolve("tiles");
-        renderer.render(store, tiles, TODAY);
+        store.update(List.of(RIO), TODAY);
 
-        int ty = TileMath.tileY(edge.latitude(), 11);
-        assertThat(pngs(tiles)).contains("11/1099/" + ty + ".png", "11/1100/" + ty + ".png");
+        TileRenderer.Result result = new TileRenderer(3, CLOCK).render(store, tiles, TODAY);
+
+        assertThat(result.tiles()).isEqualTo(4);
+        assertThat(tiles.tiles()).hasSize(5).allSatisfy((name, tile) -> assertThat(tile.zoom()).isLessThanOrEqualTo(3));
+        assertThatThrownBy(() -> new TileRenderer(16)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -176,171 +197,5 @@ class TileRendererTest {
         assertThat(TileRenderer.pointCount(TODAY.minusDays(344), TODAY)).isEqualTo(1);
         assertThat(TileRenderer.pointCount(TODAY.minusDays(345), TODAY)).isZero();
         assertThat(TileRenderer.pointCount(TODAY.minusMonths(14), TODAY)).isZero();
-    }
-
-    @Test
-    void cellsOlderThanThirteenMonthsDrawNothing() throws IOException {
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(RIO, TOKYO), TODAY.minusMonths(14));
-        Path tiles = dir.resolve("tiles");
-
-        TileRenderer.Result result = renderer.render(store, tiles, TODAY);
-
-        assertThat(result.cells()).isZero();
-        assertThat(result.points()).isZero();
-        assertThat(result.tiles()).isZero();
-        assertThat(pngs(tiles)).isEmpty();
-        assertThat(Files.readString(tiles.resolve("data.json"))).contains("\"cells\": 0, \"tiles\": 0");
-    }
-
-    @Test
-    void aRerenderRemovesTilesOfDeletedCells() throws IOException {
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(RIO), TODAY.minusDays(10));
-        store.update(List.of(TOKYO), TODAY);
-        Path tiles = dir.resolve("tiles");
-        renderer.render(store, tiles, TODAY);
-        String rio = "11/" + TileMath.tileX(RIO.longitude(), 11) + "/" + TileMath.tileY(RIO.latitude(), 11) + ".png";
-        String tokyo = "11/" + TileMath.tileX(TOKYO.longitude(), 11) + "/" + TileMath.tileY(TOKYO.latitude(), 11)
-                + ".png";
-        assertThat(pngs(tiles)).contains(rio, tokyo);
-
-        store.deleteModifiedBefore(TODAY);
-        TileRenderer.Result result = renderer.render(store, tiles, TODAY);
-
-        assertThat(pngs(tiles)).contains(tokyo).doesNotContain(rio).hasSize(13);
-        assertThat(result.tiles()).isEqualTo(12);
-        assertThat(Files.list(tiles.resolve("11")).count()).isEqualTo(1);
-        assertThat(siblings()).containsExactly("tiles");
-    }
-
-    @Test
-    void twoRendersGiveIdenticalBytes() throws IOException {
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(RIO, TOKYO, CAPE_TOWN, CAPE_TOWN_NEXT_DOOR), TODAY);
-        store.update(List.of(GridCell.of(48.857, 2.352)), TODAY.minusDays(120));
-
-        renderer.render(store, dir.resolve("a"), TODAY);
-        renderer.render(store, dir.resolve("b"), TODAY);
-        new TileRenderer(11, CLOCK).render(store, dir.resolve("c"), TODAY);
-
-        TreeMap<String, byte[]> a = contents(dir.resolve("a"));
-        assertThat(a).hasSizeGreaterThan(40);
-        for (String other : List.of("b", "c")) {
-            TreeMap<String, byte[]> b = contents(dir.resolve(other));
-            assertThat(b.keySet()).isEqualTo(a.keySet());
-            a.forEach((name, bytes) -> assertThat(b.get(name)).as(name).isEqualTo(bytes));
-        }
-    }
-
-    @Test
-    void aLowerMaxZoomStopsThere() throws IOException {
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(RIO), TODAY);
-        Path tiles = dir.resolve("tiles");
-
-        TileRenderer.Result result = new TileRenderer(3, CLOCK).render(store, tiles, TODAY);
-
-        assertThat(result.tiles()).isEqualTo(4);
-        assertThat(pngs(tiles)).hasSize(5).allMatch(name -> name.charAt(0) <= '3');
-        assertThatThrownBy(() -> new TileRenderer(16)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void leftoversOfAnInterruptedRenderAreCleanedUp() throws IOException {
-        Path tiles = dir.resolve("tiles");
-        Files.createDirectories(dir.resolve("tiles.new/3/1"));
-        Files.write(dir.resolve("tiles.new/3/1/2.png"), new byte[] {1, 2});
-        Files.createDirectories(dir.resolve("tiles.old/4"));
-        Files.createDirectories(tiles.resolve("9/9"));
-        Files.write(tiles.resolve("9/9/9.png"), new byte[] {3});
-        InMemoryDataMapStore store = new InMemoryDataMapStore();
-        store.update(List.of(RIO), TODAY);
-
-        renderer.render(store, tiles, TODAY);
-
-        assertThat(siblings()).containsExactly("tiles");
-        assertThat(pngs(tiles)).hasSize(13).doesNotContain("9/9/9.png");
-    }
-
-    @Test
-    void recoveryPrefersACompleteNewSetThenTheOldOne() throws IOException {
-        Path tiles = dir.resolve("tiles");
-        Path fresh = dir.resolve("tiles.new");
-        Path old = dir.resolve("tiles.old");
-
-        // Crashed between the two renames, the new set complete.
-        Files.createDirectories(fresh);
-        Files.writeString(fresh.resolve("data.json"), "{}");
-        Files.createDirectories(old);
-        Files.writeString(old.resolve("data.json"), "{\"old\": true}");
-        TileRenderer.recover(tiles, fresh, old);
-        assertThat(Files.readString(tiles.resolve("data.json"))).isEqualTo("{}");
-        assertThat(siblings()).containsExactly("tiles");
-
-        // Crashed between the renames with a partial new set (cannot happen: data.json is written last).
-        Files.move(tiles, old);
-        Files.createDirectories(fresh.resolve("0/0"));
-        TileRenderer.recover(tiles, fresh, old);
-        assertThat(Files.readString(tiles.resolve("data.json"))).isEqualTo("{}");
-        assertThat(siblings()).containsExactly("tiles");
-
-        // Crashed while drawing: the published set stays.
-        Files.createDirectories(fresh.resolve("0/0"));
-        TileRenderer.recover(tiles, fresh, old);
-        assertThat(Files.readString(tiles.resolve("data.json"))).isEqualTo("{}");
-        assertThat(siblings()).containsExactly("tiles");
-    }
-
-    private static boolean interior(GridCell cell, int z) {
-        double x = TileMath.pixelX(cell.longitude(), z) % 256;
-        double y = TileMath.pixelY(cell.latitude(), z) % 256;
-        return x > 8 && x < 248 && y > 8 && y < 248;
-    }
-
-    private static int visiblePixels(Path tiles, GridCell cell, int z) throws IOException {
-        int tx = TileMath.tileX(cell.longitude(), z);
-        int ty = TileMath.tileY(cell.latitude(), z);
-        BufferedImage image = ImageIO.read(tiles.resolve(z + "/" + tx + "/" + ty + ".png").toFile());
-        int visible = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if (image.getRGB(x, y) >>> 24 != 0) {
-                    visible++;
-                }
-            }
-        }
-        return visible;
-    }
-
-    /** What lies beside the tiles directory, but for the lock file that stays there by design. */
-    private List<String> siblings() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals("tiles.lock")).sorted()
-                    .toList();
-        }
-    }
-
-    private static Set<String> pngs(Path tiles) throws IOException {
-        try (Stream<Path> files = Files.walk(tiles)) {
-            return files.filter(Files::isRegularFile).map(p -> tiles.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> name.endsWith(".png")).collect(Collectors.toSet());
-        }
-    }
-
-    private static TreeMap<String, byte[]> contents(Path tiles) throws IOException {
-        TreeMap<String, byte[]> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(tiles)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                contents.put(tiles.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return contents;
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        return union;
     }
 }

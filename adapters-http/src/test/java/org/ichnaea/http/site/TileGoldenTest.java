@@ -1,4 +1,4 @@
-package org.ichnaea.core.datamap;
+package org.ichnaea.http.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,13 +20,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.ichnaea.core.datamap.GridCell;
+import org.ichnaea.core.datamap.InMemoryDataMapStore;
+import org.ichnaea.core.datamap.TileRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tiles of a fixed data map, file by file: a SHA-256 of every file the render publishes and the listing of the
- * directory and its siblings, against {@code tiles-golden.sha256}. Written before the renderer was split into core and
- * an adapter (issue 16), so that the split is shown to change no byte. On a mismatch the actual manifest is written to
+ * directory and its siblings, against {@code tiles-golden.sha256}. Recorded before the renderer was split into core
+ * ({@link TileRenderer}) and this adapter ({@link TileDirectory}, issue 16): the split changed no byte. On a mismatch the actual manifest is written to
  * {@code target/tiles-golden.actual} to be compared.
  */
 class TileGoldenTest {
@@ -43,7 +46,8 @@ class TileGoldenTest {
         InMemoryDataMapStore store = goldenDataMap();
         assertThat(store.count()).isBetween(300L, 600L);
 
-        TileRenderer.Result result = new TileRenderer(11, CLOCK).render(store, dir.resolve("tiles"), TODAY);
+        TileRenderer.Result result = new TileRenderer(11, CLOCK).render(store, new TileDirectory(dir.resolve("tiles")),
+                TODAY);
 
         assertThat(result.tiles()).isGreaterThan(100);
         String actual = manifest(dir);
