@@ -3,8 +3,9 @@ package org.ichnaea.mysql;
 import java.util.Locale;
 
 /**
- * The two SQL dialects the adapter speaks: MySQL/MariaDB, and H2 in MySQL mode for the embedded default. Every SQL
- * difference between them is decided here.
+ * The two SQL dialects the adapter speaks: MySQL/MariaDB, and H2 in MySQL mode for the embedded default. Every
+ * difference between the statements the stores send is decided here; the schema's differences are in the migrations
+ * of {@code db/migration/mysql} and {@code db/migration/h2} ({@link Migrations}).
  */
 public enum Dialect {
     MYSQL,
@@ -18,31 +19,6 @@ public enum Dialect {
     /** The dialect of a connected database product, as JDBC metadata names it. */
     public static Dialect ofProduct(String productName) {
         return productName.toLowerCase(Locale.ROOT).contains("h2") ? H2 : MYSQL;
-    }
-
-    /** A 32-bit unsigned integer column (H2 has no unsigned types). */
-    public String uint() {
-        return this == MYSQL ? "INT UNSIGNED" : "BIGINT";
-    }
-
-    /** An 8-bit unsigned integer column. */
-    public String utinyint() {
-        return this == MYSQL ? "TINYINT UNSIGNED" : "SMALLINT";
-    }
-
-    /** A 64-bit counter column. */
-    public String ubigint() {
-        return this == MYSQL ? "BIGINT UNSIGNED" : "BIGINT";
-    }
-
-    /** A large binary column. */
-    public String blob() {
-        return this == MYSQL ? "LONGBLOB" : "BLOB";
-    }
-
-    /** The table options of a new table. */
-    public String tableOptions() {
-        return this == MYSQL ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4" : "";
     }
 
     /**

@@ -52,13 +52,14 @@ final class Migrations {
     }
 
     /**
-     * Versions 1 to 5 were Java migrations ({@code org.ichnaea.mysql.migration.V1__Schema} ..): a database they
-     * created records them with type {@code JDBC}, the class name as script and no checksum. Flyway takes such a row
-     * and the SQL file of the same version for two different migrations (one applied but missing, one pending), so it
-     * would run the file again over the existing tables; its {@code repair} would mark the rows deleted, with the same
-     * effect. The SQL files create what the classes did (tested), so these rows are rewritten, in one transaction,
-     * to the files' type, script and checksum, as if the files had run. All or none: when a row is a failed migration
-     * or has no file of its version and description, the history stays as it is, for {@code migrate} to report.
+     * Versions 1 to 5 were Java migrations ({@code org.ichnaea.mysql.migration.V1__Schema} ..): a database they created
+     * records them with type {@code JDBC}, the class name as script and no checksum. Flyway takes such a row and the
+     * SQL file of the same version for two different migrations (one applied but missing, one pending), so
+     * {@code migrate} fails validation; its {@code repair} would mark the rows deleted, and the files would then run
+     * again over the existing tables. The SQL files create what the classes did (tested), so these rows are
+     * rewritten, in one transaction, to the files' type, script and checksum, as if the files had run. All or none:
+     * when a row is a failed migration or has no file of its version and description, the history stays as it is,
+     * for {@code migrate} to report.
      *
      * @return the versions adopted; empty when there were none
      */
@@ -68,7 +69,8 @@ final class Migrations {
         for (MigrationInfo migration : flyway.info().all()) {
             if (isJavaMigration(migration)) {
                 java.add(migration);
-            } else if (!migration.isApplied() && migration.getType() == CoreMigrationType.SQL) {
+            } else if (!migration.isApplied() && migration.isVersioned()
+                    && migration.getType() == CoreMigrationType.SQL) {
                 files.put(migration.getVersion().getVersion(), migration);
             }
         }

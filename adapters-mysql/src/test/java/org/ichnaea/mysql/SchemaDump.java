@@ -31,17 +31,7 @@ final class SchemaDump {
      * with uniqueness and columns.
      */
     static List<String> exact(DataSource dataSource, Dialect dialect) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            List<String> lines = new ArrayList<>();
-            lines.addAll(tables(c, dialect, true));
-            for (Column column : columns(c, dialect)) {
-                lines.add("column " + column.table() + "." + column.name() + " #" + column.position() + " "
-                        + column.type() + (column.nullable() ? " null" : " not null") + column.extra());
-            }
-            lines.addAll(indexes(c, dialect));
-            lines.sort(null);
-            return lines;
-        }
+        return dump(dataSource, dialect, true);
     }
 
     /**
@@ -49,12 +39,17 @@ final class SchemaDump {
      * nullability, and indexes with uniqueness and columns (the primary key named {@code primary} on both).
      */
     static List<String> portable(DataSource dataSource, Dialect dialect) throws SQLException {
+        return dump(dataSource, dialect, false);
+    }
+
+    private static List<String> dump(DataSource dataSource, Dialect dialect, boolean exact) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             List<String> lines = new ArrayList<>();
-            lines.addAll(tables(c, dialect, false));
+            lines.addAll(tables(c, dialect, exact));
             for (Column column : columns(c, dialect)) {
                 lines.add("column " + column.table() + "." + column.name() + " #" + column.position() + " "
-                        + column.family() + (column.nullable() ? " null" : " not null"));
+                        + (exact ? column.type() : column.family()) + (column.nullable() ? " null" : " not null")
+                        + (exact ? column.extra() : ""));
             }
             lines.addAll(indexes(c, dialect));
             lines.sort(null);

@@ -27,7 +27,7 @@ public final class V3__ReliableQueue extends BaseJavaMigration {
                     "ALTER TABLE queue_item ADD COLUMN lease_until BIGINT",
                     "CREATE INDEX queue_item_claim_idx ON queue_item (queue_name, claim_id, id)",
                     "CREATE TABLE applied_report (scope SMALLINT NOT NULL, report_id BIGINT NOT NULL, "
-                            + "created DATE NOT NULL, PRIMARY KEY (scope, report_id))" + d.tableOptions(),
+                            + "created DATE NOT NULL, PRIMARY KEY (scope, report_id))" + V1__Schema.tableOptions(d),
                     "CREATE INDEX applied_report_created_idx ON applied_report (created)")) {
                 statement.execute(sql);
             }
