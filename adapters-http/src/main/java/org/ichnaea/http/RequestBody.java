@@ -17,6 +17,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.ichnaea.http.json.Json;
 
 /**
  * Reads an API request body (docs/api.md): gzip when {@code Content-Encoding: gzip}, the request's

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.ichnaea.core.locate.QueryInput;
 import org.ichnaea.core.submit.ReportInput;
+import org.ichnaea.http.json.Json;
 
 /**
  * The API's request parsers, for callers outside the web tier that must read requests exactly as the service does

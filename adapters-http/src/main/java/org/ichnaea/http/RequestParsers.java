@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.ichnaea.core.locate.QueryInput;
 import org.ichnaea.core.submit.ReportInput;
+import org.ichnaea.http.json.Json;
 
 /**
  * Maps request JSON to core's raw inputs, leniently (docs/api.md "Lenient parsing"): unknown keys are ignored, a value

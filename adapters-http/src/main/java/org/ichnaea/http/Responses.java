@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ichnaea.http.json.Json;
 
 /** Writing JSON answers and the error envelope. */
 final class Responses {

@@ -29,6 +29,7 @@ import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
+import org.ichnaea.http.json.Json;
 
 /**
  * Fuzzes every API and monitoring path over real HTTP (issue 11, "bounded work per request"): seeded random bodies

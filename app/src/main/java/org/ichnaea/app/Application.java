@@ -26,6 +26,7 @@ import org.ichnaea.core.queue.BufferedDataQueue;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.QueryReports;
 import org.ichnaea.core.submit.SubmitService;
 import org.ichnaea.core.region.RegionShapes;
 import org.ichnaea.geoip.GeoIpDatabases;
@@ -504,8 +505,8 @@ public final class Application implements AutoCloseable {
                 .blueStations(near == null ? blue : near.blue(guarded.blue(blueRows)))
                 .cellStations(near == null ? cells : near.cells(guarded.cells(cellRows)))
                 .cellAreas(near == null ? areas : near.areas(guarded.areas(areaRows))).geoIp(geoIp()).regions(regions())
-                .queryData(queryData, fast != null ? new RedisLocateSampleRate(fast, java.time.Duration.ofSeconds(1))
-                        : new InMemoryLocateSampleRate())
+                .queryData(QueryReports.into(queryData), fast != null
+                        ? new RedisLocateSampleRate(fast, java.time.Duration.ofSeconds(1)) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
                         fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
                         fast != null ? new RedisRateLimiter(fast) : new InMemoryRateLimiter(clock))

@@ -30,7 +30,7 @@ import org.ichnaea.core.region.RegionShapes;
 import org.ichnaea.core.submit.ReportInput;
 import org.ichnaea.geoip.JtsRegionShapes;
 import org.ichnaea.http.ApiException;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 import org.ichnaea.http.RequestJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.ichnaea.core.evaluate.EvaluationResult;
 import org.ichnaea.core.evaluate.Figures;
 import org.ichnaea.core.evaluate.LookupOrder;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ReportExporter;
 import org.ichnaea.core.export.RetriableExportException;
 import org.ichnaea.core.submit.IncomingReport;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 
 /**
  * The {@code file} export schema, our stand-in for Ichnaea's {@code s3} (docs/algorithms.md §13.1): each batch

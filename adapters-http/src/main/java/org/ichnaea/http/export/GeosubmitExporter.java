@@ -13,7 +13,7 @@ import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ReportExporter;
 import org.ichnaea.core.export.RetriableExportException;
 import org.ichnaea.core.submit.IncomingReport;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 
 /**
  * The {@code geosubmit} export schema (docs/algorithms.md §13.1): POSTs the batch to the configuration's URL as a

@@ -23,7 +23,7 @@ import org.ichnaea.core.radio.CellObservation;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.radio.WifiObservation;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 
 /**
  * The external fallback provider over HTTP (docs/algorithms.md §9), in the four dialects {@code ichnaea/v1},

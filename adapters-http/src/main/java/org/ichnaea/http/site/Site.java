@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.stats.InMemoryRegionStatStore;
 import org.ichnaea.core.stats.StatKey;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

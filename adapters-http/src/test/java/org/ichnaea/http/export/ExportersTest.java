@@ -21,7 +21,7 @@ import org.ichnaea.core.export.ExportSchema;
 import org.ichnaea.core.export.RetriableExportException;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestReports;
-import org.ichnaea.http.Json;
+import org.ichnaea.http.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,6 @@ import org.ichnaea.core.locate.fallback.FallbackSource;
 import org.ichnaea.core.locate.fallback.InMemoryFallbackCache;
 import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.core.locate.fallback.RateLimiter;
-import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
 import org.ichnaea.core.region.InMemoryRegionShapes;
 import org.ichnaea.core.region.RegionShapes;
@@ -27,7 +26,6 @@ import org.ichnaea.core.station.InMemoryCellAreaStore;
 import org.ichnaea.core.station.InMemoryCellStationStore;
 import org.ichnaea.core.station.InMemoryWifiStationStore;
 import org.ichnaea.core.station.WifiStationStore;
-import org.ichnaea.core.submit.IncomingReport;
 
 /**
  * The locate engine in one object: query normalisation, the position searcher and the region searcher, built over
@@ -92,7 +90,7 @@ public final class Locator {
         private FallbackClient fallbackClient;
         private FallbackCache fallbackCache;
         private RateLimiter rateLimiter;
-        private DataQueue<IncomingReport> queryQueue;
+        private QueryDataSink queryData;
         private LocateSampleRate sampleRate = new InMemoryLocateSampleRate();
         private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
         private Clock clock = Clock.systemUTC();
@@ -141,9 +139,12 @@ public final class Locator {
             return this;
         }
 
-        /** Collects query observations (docs/algorithms.md §10) into this queue. */
-        public Builder queryData(DataQueue<IncomingReport> queue, LocateSampleRate rate) {
-            this.queryQueue = queue;
+        /**
+         * Hands query observations (docs/algorithms.md §10) to this sink, sampled at {@code rate}; the pipeline's is
+         * {@code org.ichnaea.core.submit.QueryReports.into(queue)}.
+         */
+        public Builder queryData(QueryDataSink sink, LocateSampleRate rate) {
+            this.queryData = sink;
             this.sampleRate = rate;
             return this;
         }
@@ -178,8 +179,8 @@ public final class Locator {
             FallbackSource fallback = fallbackClient == null ? null : new FallbackSource(fallbackClient,
                     fallbackCache != null ? fallbackCache : new InMemoryFallbackCache(clock),
                     rateLimiter != null ? rateLimiter : new InMemoryRateLimiter(clock), clock);
-            QueryDataReporter reporter = queryQueue == null ? null
-                    : new QueryDataReporter(queryQueue, sampleRate, random, clock);
+            QueryDataReporter reporter = queryData == null ? null
+                    : new QueryDataReporter(queryData, sampleRate, random, clock);
             return new Locator(new QueryNormalizer(mccs), new PositionSearcher(internal, resolver, fallback,
                     reporter, clock), new RegionSearcher(internal, resolver, clock), defaultKey);
         }

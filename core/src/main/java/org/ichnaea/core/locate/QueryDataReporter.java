@@ -7,31 +7,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import org.ichnaea.core.apikey.ApiKey;
-import org.ichnaea.core.queue.DataQueue;
-import org.ichnaea.core.station.StationSource;
-import org.ichnaea.core.submit.IncomingReport;
-import org.ichnaea.core.submit.Report;
-import org.ichnaea.core.submit.ReportPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns good locate answers into query observations for the pipeline (docs/algorithms.md §10): the best internal
  * result and the query's networks, unless every network was already seen today, sampled by the key's
- * {@code store_sample_locate} and the global rate. Enqueue failures are logged and swallowed.
+ * {@code store_sample_locate} and the global rate, go to a {@link QueryDataSink}. Its failures are logged and
+ * swallowed.
  */
 public final class QueryDataReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryDataReporter.class);
 
-    private final DataQueue<IncomingReport> queue;
+    private final QueryDataSink sink;
     private final LocateSampleRate globalRate;
     private final DoubleSupplier random;
     private final Clock clock;
 
-    public QueryDataReporter(DataQueue<IncomingReport> queue, LocateSampleRate globalRate, DoubleSupplier random,
-                             Clock clock) {
-        this.queue = queue;
+    public QueryDataReporter(QueryDataSink sink, LocateSampleRate globalRate, DoubleSupplier random, Clock clock) {
+        this.sink = sink;
         this.globalRate = globalRate;
         this.random = random;
         this.clock = clock;
@@ -55,12 +50,8 @@ public final class QueryDataReporter {
         if (!isSampled(query.apiKey())) {
             return false;
         }
-        Result r = best.get();
-        Report report = new Report(clock.millis(), ReportPosition.of(r.lat(), r.lon(), r.accuracy(),
-                StationSource.QUERY), query.blues(), query.cells(), query.wifis(), query.ipf(), query.lacf());
         try {
-            queue.enqueue(List.of(new IncomingReport(query.apiKey() == null ? null : query.apiKey().validKey(),
-                    StationSource.QUERY, report)));
+            sink.accept(query, best.get(), clock.millis());
             return true;
         } catch (RuntimeException e) {
             LOG.warn("could not enqueue query data: {}", e.toString());

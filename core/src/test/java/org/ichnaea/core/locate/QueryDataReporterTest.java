@@ -11,6 +11,7 @@ import org.ichnaea.core.station.InMemoryCellStationStore;
 import org.ichnaea.core.station.InMemoryWifiStationStore;
 import org.ichnaea.core.station.StationSource;
 import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.QueryReports;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class QueryDataReporterTest {
 
     private Locator locator(ApiKey key) {
         return Locator.builder().wifiStations(wifi).cellStations(cells).clock(TestClock.fixed()).defaultKey(key)
-                .queryData(queue, rate).random(() -> draw).build();
+                .queryData(QueryReports.into(queue), rate).random(() -> draw)
+                .build();
     }
 
     private static ApiKey sampling(int percent) {

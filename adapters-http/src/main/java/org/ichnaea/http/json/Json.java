@@ -1,4 +1,4 @@
-package org.ichnaea.http;
+package org.ichnaea.http.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
