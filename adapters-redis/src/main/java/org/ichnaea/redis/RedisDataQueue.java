@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.queue.Leases;
 import org.ichnaea.core.queue.QueueOwner;
+import org.ichnaea.core.queue.UnconfirmedWriteException;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
 import redis.clients.jedis.AbstractPipeline;
@@ -171,7 +171,7 @@ public final class RedisDataQueue<T> implements DataQueue<T> {
             if (reached != null && reached.get() < replicas) {
                 // Stored on the master only: a failover now could lose it. Not acknowledged; the caller keeps
                 // the items and writes them again (a duplicate, which the pipeline absorbs, rather than a loss).
-                throw new StoreUnavailableException("redis enqueue " + name + ": " + reached.get() + " of "
+                throw new UnconfirmedWriteException("redis enqueue " + name + ": " + reached.get() + " of "
                         + replicas + " replicas have the items after " + Redis.REPLICA_WAIT.toMillis() + " ms");
             }
             return null;

@@ -83,7 +83,7 @@ class RedisDataQueueIT extends DataQueueContract {
         try {
             DataQueue<IncomingReport> queue = RedisDataQueue.incoming(redis, "update_incoming");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> queue.enqueue(List.of(TestReports.full(1))))
-                    .isInstanceOf(org.ichnaea.core.StoreUnavailableException.class)
+                    .isInstanceOf(org.ichnaea.core.queue.UnconfirmedWriteException.class)
                     .hasMessageContaining("0 of 1 replicas");
         } finally {
             redis.requireReplicas(0);

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * answer came within the timeout: a frozen Redis may still run it when it wakes) goes to a spool file under the
  * data directory instead, written aside, synced and renamed into place, and the client gets its 200 rather than a
  * 503 for a report that may well be stored. A Redis that cannot be reached at all (nothing was sent) still gives
- * 503, so the client keeps its data (the outage table in docs/architecture.md). A daemon thread moves spooled files into
+ * 503, so the client keeps its data (the outage table in docs/architecture.md). A write stored on a Redis master that
+ * no replica confirmed in time ({@code REDIS_WAIT_REPLICAS}) is spooled too: a failover could lose it. A daemon thread moves spooled files into
  * Redis once it answers again, oldest first, and deletes each file only after its enqueue succeeded. A report that
  * reaches Redis twice (the timed-out write ran after all) is applied once by its id (decisions/010). Only when the
  * spool cannot be written either does the submission fail (503). The spool is local to this web process's host:
@@ -83,11 +84,15 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
     }
 
     /**
-     * Whether a failed write may have reached the server: a read that timed out after the command was sent. A
-     * refused or timed-out connection, or no free pooled connection, sent nothing.
+     * Whether a failed write may have reached the server: a read that timed out after the command was sent, or a
+     * write no replica confirmed (REDIS_WAIT_REPLICAS). A refused or timed-out connection, or no free pooled
+     * connection, sent nothing.
      */
     static boolean maybeStored(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.ichnaea.core.queue.UnconfirmedWriteException) {
+                return true; // stored on a Redis master that no replica confirmed: a failover may lose it
+            }
             if (t instanceof java.net.SocketTimeoutException timeout) {
                 String message = timeout.getMessage() == null ? "" : timeout.getMessage().toLowerCase(
                         java.util.Locale.ROOT);

@@ -135,6 +135,13 @@ class SpoolingQueueTest {
     }
 
     @Test
+    void a_write_no_replica_confirmed_is_spooled_as_a_failover_could_lose_it() {
+        assertThat(SpoolingQueue.maybeStored(new org.ichnaea.core.queue.UnconfirmedWriteException(
+                "0 of 1 replicas"))).isTrue();
+        assertThat(SpoolingQueue.maybeStored(new StoreUnavailableException("refused"))).isFalse();
+    }
+
+    @Test
     void when_the_spool_cannot_be_written_either_the_submission_fails() throws IOException {
         Switchable redis = new Switchable();
         redis.down = true;
