@@ -1,6 +1,9 @@
 package org.ichnaea.app;
 
 import io.javalin.Javalin;
+import io.micrometer.statsd.StatsdConfig;
+import io.micrometer.statsd.StatsdFlavor;
+import io.micrometer.statsd.StatsdMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,51 +11,97 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.apikey.ApiKeyStore;
 import org.ichnaea.core.apikey.ApiKeyUsage;
 import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
+import org.ichnaea.core.apikey.WriteBehindApiKeyUsage;
+import org.ichnaea.core.datamap.DataMapStore;
+import org.ichnaea.core.export.ExportConfig;
+import org.ichnaea.core.export.ExportConfigStore;
+import org.ichnaea.core.export.ExportSchema;
+import org.ichnaea.core.export.ReportExporter;
 import org.ichnaea.core.geoip.GeoIpDatabase;
+import org.ichnaea.core.geoip.NullGeoIpDatabase;
+import org.ichnaea.core.jobs.InMemoryJobLock;
+import org.ichnaea.core.jobs.JobLock;
+import org.ichnaea.core.jobs.JobScheduler;
 import org.ichnaea.core.locate.InMemoryLocateSampleRate;
 import org.ichnaea.core.locate.Locator;
+import org.ichnaea.core.locate.fallback.InMemoryFallbackCache;
+import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
+import org.ichnaea.core.monitor.PipelineMonitor;
+import org.ichnaea.core.monitor.RateController;
+import org.ichnaea.core.pipeline.CellAreaUpdater;
+import org.ichnaea.core.pipeline.InternalExporter;
 import org.ichnaea.core.pipeline.Pipeline;
+import org.ichnaea.core.pipeline.PipelineHealth;
 import org.ichnaea.core.pipeline.ReportObservations;
 import org.ichnaea.core.pipeline.StationUpdater;
 import org.ichnaea.core.queue.BufferedDataQueue;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.MobileCountryCodes;
+import org.ichnaea.core.region.RegionShapes;
+import org.ichnaea.core.station.BlueStationStore;
+import org.ichnaea.core.station.CellAreaStore;
+import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.ReportLedgerStore;
+import org.ichnaea.core.station.WifiStationStore;
+import org.ichnaea.core.stats.InMemoryStatCounter;
+import org.ichnaea.core.stats.RegionStatStore;
+import org.ichnaea.core.stats.StatCounter;
+import org.ichnaea.core.stats.StatCounterFlush;
+import org.ichnaea.core.stats.StatStore;
 import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.submit.IncomingReportCodec;
 import org.ichnaea.core.submit.QueryReports;
 import org.ichnaea.core.submit.SubmitService;
-import org.ichnaea.core.region.RegionShapes;
 import org.ichnaea.geoip.GeoIpDatabases;
 import org.ichnaea.geoip.JtsRegionShapes;
-import org.ichnaea.core.locate.fallback.InMemoryFallbackCache;
-import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
+import org.ichnaea.geoip.MaxMindGeoIpDatabase;
+import org.ichnaea.geoip.ReloadingGeoIpDatabase;
 import org.ichnaea.http.HealthCheck;
-import org.ichnaea.http.fallback.HttpFallbackClient;
 import org.ichnaea.http.IchnaeaWeb;
 import org.ichnaea.http.WebMetrics;
 import org.ichnaea.http.WebSettings;
+import org.ichnaea.http.export.FileExporter;
+import org.ichnaea.http.export.GeosubmitExporter;
+import org.ichnaea.http.fallback.HttpFallbackClient;
+import org.ichnaea.http.site.SiteServices;
 import org.ichnaea.mysql.CachingApiKeyStore;
 import org.ichnaea.mysql.Database;
 import org.ichnaea.mysql.MysqlApiKeyStore;
 import org.ichnaea.mysql.MysqlBlueStationStore;
 import org.ichnaea.mysql.MysqlCellAreaStore;
 import org.ichnaea.mysql.MysqlCellStationStore;
+import org.ichnaea.mysql.MysqlDataMapStore;
+import org.ichnaea.mysql.MysqlExportConfigStore;
+import org.ichnaea.mysql.MysqlRegionStatStore;
+import org.ichnaea.mysql.MysqlReportLedgerStore;
 import org.ichnaea.mysql.MysqlSettings;
+import org.ichnaea.mysql.MysqlStatStore;
 import org.ichnaea.mysql.MysqlWifiStationStore;
+import org.ichnaea.mysql.UncleanStops;
 import org.ichnaea.mysql.queue.LogDataQueue;
 import org.ichnaea.mysql.queue.MysqlDataQueue;
 import org.ichnaea.redis.Redis;
 import org.ichnaea.redis.RedisApiKeyUsage;
 import org.ichnaea.redis.RedisFallbackCache;
+import org.ichnaea.redis.RedisJobLock;
 import org.ichnaea.redis.RedisLocateSampleRate;
+import org.ichnaea.redis.RedisQueues;
+import org.ichnaea.redis.RedisRateControlStore;
 import org.ichnaea.redis.RedisRateLimiter;
+import org.ichnaea.redis.RedisStatCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,10 +123,10 @@ public final class Application implements AutoCloseable {
      * The station and cell-area stores every part of this process uses; on MariaDB behind the near cache the web tier
      * reads through, so this process's writes (pipeline, CLI) take their keys out of it (StationNearCache).
      */
-    final org.ichnaea.core.station.WifiStationStore wifi;
-    final org.ichnaea.core.station.BlueStationStore blue;
-    final org.ichnaea.core.station.CellStationStore cells;
-    final org.ichnaea.core.station.CellAreaStore areas;
+    final WifiStationStore wifi;
+    final BlueStationStore blue;
+    final CellStationStore cells;
+    final CellAreaStore areas;
     /** MariaDB/MySQL only; null on the embedded default. */
     private final StationNearCache nearCache;
     private final MysqlWifiStationStore wifiRows;
@@ -86,28 +135,28 @@ public final class Application implements AutoCloseable {
     private final MysqlCellAreaStore areaRows;
     final MysqlApiKeyStore keys;
     final DataQueue<IncomingReport> incoming;
-    final org.ichnaea.core.export.ExportConfigStore exportConfigs;
-    final org.ichnaea.core.stats.StatStore stats;
-    final org.ichnaea.core.stats.RegionStatStore regionStats;
-    final org.ichnaea.core.datamap.DataMapStore datamap;
+    final ExportConfigStore exportConfigs;
+    final StatStore stats;
+    final RegionStatStore regionStats;
+    final DataMapStore datamap;
     /** The ledger of applied reports (its clean-up; the station stores write it). */
-    final org.ichnaea.core.station.ReportLedgerStore ledger;
+    final ReportLedgerStore ledger;
     /** The embedded mode's queues (log files under the data directory), one handle per name. */
-    private final Map<String, LogDataQueue<IncomingReport>> logQueues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, LogDataQueue<IncomingReport>> logQueues = new ConcurrentHashMap<>();
     /**
      * How long the embedded export queues keep acknowledged reports for a replay after an unclean stop. H2 lost up to
      * the last ~1 s of synced commits to a {@code kill -9} in the crash tests (docs/reliability.md); two minutes is a
      * wide margin, and a replay costs one ledger lookup per report.
      */
-    static final java.time.Duration EMBEDDED_REPLAY = java.time.Duration.ofMinutes(2);
+    static final Duration EMBEDDED_REPLAY = Duration.ofMinutes(2);
     /** The embedded mode's markers of the processes that have the database open; null with MySQL. */
-    private final org.ichnaea.mysql.UncleanStops uncleanStops;
+    private final UncleanStops uncleanStops;
     private volatile boolean databaseClosed;
     /** Whether this process's pipeline gets through its queue (the update_incoming job reports to it). */
-    final org.ichnaea.core.pipeline.PipelineHealth pipelineHealth;
+    final PipelineHealth pipelineHealth;
     /** Redis counters, or in-process ones that every pipeline run flushes (the embedded mode). */
-    final org.ichnaea.core.stats.StatCounter statCounter;
-    final org.ichnaea.core.jobs.JobLock jobLock;
+    final StatCounter statCounter;
+    final JobLock jobLock;
     /** Null in the embedded mode: counters, caches and queues stay in-process or in the database. */
     final Redis redis;
     private GeoIpDatabase geoIp;
@@ -122,7 +171,7 @@ public final class Application implements AutoCloseable {
         int pool = settings.dbPoolSize();
         if (settings.isEmbedded()) {
             // The marker goes last, once the database closed cleanly (resources close in reverse order).
-            uncleanStops = org.ichnaea.mysql.UncleanStops.register(settings.dataDir());
+            uncleanStops = UncleanStops.register(settings.dataDir());
             track((AutoCloseable) () -> {
                 if (databaseClosed) {
                     uncleanStops.close();
@@ -155,20 +204,20 @@ public final class Application implements AutoCloseable {
             track((AutoCloseable) () -> logQueues.values().forEach(LogDataQueue::close));
         }
         incoming = queue("update_incoming");
-        exportConfigs = new org.ichnaea.mysql.MysqlExportConfigStore(reads, writes);
-        stats = new org.ichnaea.mysql.MysqlStatStore(reads, writes);
-        regionStats = new org.ichnaea.mysql.MysqlRegionStatStore(reads, writes);
-        datamap = new org.ichnaea.mysql.MysqlDataMapStore(reads, writes);
-        ledger = new org.ichnaea.mysql.MysqlReportLedgerStore(writes);
-        pipelineHealth = new org.ichnaea.core.pipeline.PipelineHealth(Clock.systemUTC());
-        statCounter = redis != null ? new org.ichnaea.redis.RedisStatCounter(redis)
-                : new org.ichnaea.core.stats.InMemoryStatCounter();
-        jobLock = redis != null ? new org.ichnaea.redis.RedisJobLock(redis)
-                : new org.ichnaea.core.jobs.InMemoryJobLock();
+        exportConfigs = new MysqlExportConfigStore(reads, writes);
+        stats = new MysqlStatStore(reads, writes);
+        regionStats = new MysqlRegionStatStore(reads, writes);
+        datamap = new MysqlDataMapStore(reads, writes);
+        ledger = new MysqlReportLedgerStore(writes);
+        pipelineHealth = new PipelineHealth(Clock.systemUTC());
+        statCounter = redis != null ? new RedisStatCounter(redis)
+                : new InMemoryStatCounter();
+        jobLock = redis != null ? new RedisJobLock(redis)
+                : new InMemoryJobLock();
     }
 
     /** The Redis queues opened so far, by name: one object per queue, whose shard registry it keeps. */
-    private final Map<String, DataQueue<IncomingReport>> redisQueues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, DataQueue<IncomingReport>> redisQueues = new ConcurrentHashMap<>();
 
     /**
      * A report queue: Redis lists when Redis is configured ({@code REDIS_QUEUE_SHARDS} of them); in the embedded mode a log of files under
@@ -177,7 +226,7 @@ public final class Application implements AutoCloseable {
     DataQueue<IncomingReport> queue(String name) {
         if (redis != null) {
             return redisQueues.computeIfAbsent(name,
-                    n -> org.ichnaea.redis.RedisQueues.incoming(redis, n, settings.queueShards()));
+                    n -> RedisQueues.incoming(redis, n, settings.queueShards()));
         }
         if (!settings.isEmbedded()) {
             return MysqlDataQueue.incoming(writes, name);
@@ -190,7 +239,7 @@ public final class Application implements AutoCloseable {
         // (replayAfterUncleanStop).
         return logQueues.computeIfAbsent(name, n -> LogDataQueue.incoming(queuesDir().resolve(n),
                 () -> writes.jdbi().useHandle(h -> h.execute("CHECKPOINT SYNC")),
-                n.startsWith("queue_export_") ? EMBEDDED_REPLAY : java.time.Duration.ZERO));
+                n.startsWith("queue_export_") ? EMBEDDED_REPLAY : Duration.ZERO));
     }
 
     /**
@@ -203,14 +252,14 @@ public final class Application implements AutoCloseable {
         if (uncleanStops == null || !uncleanStops.anyUncleanStop()) {
             return 0; // a directory listing, not a database query, before each pipeline run
         }
-        List<org.ichnaea.core.export.ExportConfig> internal = exportConfigs.findAll().stream()
-                .filter(c -> c.schema() == org.ichnaea.core.export.ExportSchema.INTERNAL).toList();
+        List<ExportConfig> internal = exportConfigs.findAll().stream()
+                .filter(c -> c.schema() == ExportSchema.INTERNAL).toList();
         List<String> stopped = uncleanStops.takeUncleanStops();
         if (stopped.isEmpty()) {
             return 0;
         }
         long replayed = 0;
-        for (org.ichnaea.core.export.ExportConfig config : internal) {
+        for (ExportConfig config : internal) {
             DataQueue<IncomingReport> queue = queue(config.queueName());
             if (queue instanceof LogDataQueue<IncomingReport> log) {
                 replayed += log.replayAcknowledged();
@@ -290,8 +339,8 @@ public final class Application implements AutoCloseable {
         Path journal = settings.dataDir().resolve("journal").resolve("update_incoming");
         if (Files.isDirectory(journal)) {
             try (SpoolingQueue<IncomingReport> files = new SpoolingQueue<>(incoming, journal,
-                    org.ichnaea.core.submit.IncomingReportCodec::encode,
-                    org.ichnaea.core.submit.IncomingReportCodec::decode, 60_000)) {
+                    IncomingReportCodec::encode,
+                    IncomingReportCodec::decode, 60_000)) {
                 long moved = files.moveAll();
                 if (moved > 0) {
                     LOG.info("moved {} reports of an older version's submission journal into the queue", moved);
@@ -324,7 +373,7 @@ public final class Application implements AutoCloseable {
     synchronized GeoIpDatabase geoIp() {
         if (geoIp == null) {
             Path path = settings.geoipPath() != null ? settings.geoipPath() : extractBundledGeoIp();
-            geoIp = path == null ? new org.ichnaea.core.geoip.NullGeoIpDatabase("no bundled GeoIP database")
+            geoIp = path == null ? new NullGeoIpDatabase("no bundled GeoIP database")
                     : GeoIpDatabases.openReloading(path);
             if (geoIp instanceof AutoCloseable closeable) {
                 track(closeable);
@@ -361,8 +410,8 @@ public final class Application implements AutoCloseable {
     }
 
     /** Recomputes cell areas from their cells (docs/algorithms.md §13.8). */
-    org.ichnaea.core.pipeline.CellAreaUpdater areaUpdater(Clock clock) {
-        return new org.ichnaea.core.pipeline.CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
+    CellAreaUpdater areaUpdater(Clock clock) {
+        return new CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
                 clock);
     }
 
@@ -371,27 +420,27 @@ public final class Application implements AutoCloseable {
      * cell areas, coverage grid cells and daily counts.
      */
     Pipeline pipeline(Clock clock) {
-        org.ichnaea.core.pipeline.InternalExporter internal = new org.ichnaea.core.pipeline.InternalExporter(
+        InternalExporter internal = new InternalExporter(
                 new ReportObservations(regions(), MobileCountryCodes.bundled(), settings.algorithm()),
                 new StationUpdater(regions(), clock),
                 wifi, blue, cells, areaUpdater(clock), datamap, statCounter, clock);
-        Map<org.ichnaea.core.export.ExportSchema, org.ichnaea.core.export.ReportExporter> exporters = Map.of(
-                org.ichnaea.core.export.ExportSchema.GEOSUBMIT, new org.ichnaea.http.export.GeosubmitExporter(),
-                org.ichnaea.core.export.ExportSchema.FILE, new org.ichnaea.http.export.FileExporter(clock));
+        Map<ExportSchema, ReportExporter> exporters = Map.of(
+                ExportSchema.GEOSUBMIT, new GeosubmitExporter(),
+                ExportSchema.FILE, new FileExporter(clock));
         return new Pipeline(incoming, exportConfigs, this::queue, exporters, internal,
                 duration -> Thread.sleep(duration.toMillis()));
     }
 
     /** Ichnaea's {@code update_statcounter}: moves the daily counters into the {@code stat} table. */
-    org.ichnaea.core.stats.StatCounterFlush statFlush(Clock clock) {
-        return new org.ichnaea.core.stats.StatCounterFlush(statCounter, stats, clock);
+    StatCounterFlush statFlush(Clock clock) {
+        return new StatCounterFlush(statCounter, stats, clock);
     }
 
     /** The monitoring jobs over this pipeline's queues, with rate control on Redis (docs/algorithms.md §13.5). */
-    org.ichnaea.core.monitor.PipelineMonitor monitor(Pipeline pipeline, Clock clock) {
-        org.ichnaea.core.monitor.RateController controller = redis == null ? null
-                : new org.ichnaea.core.monitor.RateController(new org.ichnaea.redis.RedisRateControlStore(redis));
-        return new org.ichnaea.core.monitor.PipelineMonitor(pipeline::queueSizes, controller,
+    PipelineMonitor monitor(Pipeline pipeline, Clock clock) {
+        RateController controller = redis == null ? null
+                : new RateController(new RedisRateControlStore(redis));
+        return new PipelineMonitor(pipeline::queueSizes, controller,
                 writes::transactionHistoryLength, keys, usage(), clock);
     }
 
@@ -407,7 +456,7 @@ public final class Application implements AutoCloseable {
         return metrics;
     }
 
-    private io.micrometer.statsd.StatsdMeterRegistry statsd;
+    private StatsdMeterRegistry statsd;
 
     /**
      * With {@code STATSD_HOST}, also sends every meter of {@code metrics} to the StatsD agent over UDP: Datadog-style
@@ -419,15 +468,15 @@ public final class Application implements AutoCloseable {
             return;
         }
         if (statsd == null) {
-            statsd = new io.micrometer.statsd.StatsdMeterRegistry(new io.micrometer.statsd.StatsdConfig() {
+            statsd = new StatsdMeterRegistry(new StatsdConfig() {
                 @Override
                 public String get(String key) {
                     return null;
                 }
 
                 @Override
-                public io.micrometer.statsd.StatsdFlavor flavor() {
-                    return io.micrometer.statsd.StatsdFlavor.DATADOG;
+                public StatsdFlavor flavor() {
+                    return StatsdFlavor.DATADOG;
                 }
 
                 @Override
@@ -445,7 +494,7 @@ public final class Application implements AutoCloseable {
                     return false;
                 }
             }, io.micrometer.core.instrument.Clock.SYSTEM);
-            io.micrometer.statsd.StatsdMeterRegistry registry = statsd;
+            StatsdMeterRegistry registry = statsd;
             track((AutoCloseable) registry::close);
         }
         metrics.addRegistry(statsd);
@@ -455,8 +504,8 @@ public final class Application implements AutoCloseable {
      * Publishes the jobs' counts and the monitors' latest snapshots on {@code /__metrics__}: serve's web tier, or
      * a worker's monitoring server ({@code worker --metrics-port}); without either the monitors only log.
      */
-    void registerJobMetrics(org.ichnaea.core.jobs.JobScheduler scheduler,
-                            org.ichnaea.core.monitor.PipelineMonitor monitor, Pipeline pipeline) {
+    void registerJobMetrics(JobScheduler scheduler,
+                            PipelineMonitor monitor, Pipeline pipeline) {
         WebMetrics metrics = webMetrics;
         if (metrics == null) {
             return;
@@ -494,7 +543,7 @@ public final class Application implements AutoCloseable {
         ApiKeyStore cachedKeys = new CachingApiKeyStore(guarded.keys(keys));
         // Query observations are best effort: written behind, in batches, not one transaction per request.
         BufferedDataQueue<IncomingReport> queryData = track(new BufferedDataQueue<>(incoming, 100, 10_000,
-                java.time.Duration.ofSeconds(1), "query-data"));
+                Duration.ofSeconds(1), "query-data"));
         // What a request reads and counts in Redis goes through a pool with short timeouts and a breaker that skips
         // Redis for a while after a failure (Redis.openForRequests); the submit queue keeps the main pool.
         Redis fast = redis == null ? null : track(Redis.openForRequests(settings.redisUri(), settings.redisCaFile()));
@@ -506,7 +555,7 @@ public final class Application implements AutoCloseable {
                 .cellStations(near == null ? cells : near.cells(guarded.cells(cellRows)))
                 .cellAreas(near == null ? areas : near.areas(guarded.areas(areaRows))).geoIp(geoIp()).regions(regions())
                 .queryData(QueryReports.into(queryData), fast != null
-                        ? new RedisLocateSampleRate(fast, java.time.Duration.ofSeconds(1)) : new InMemoryLocateSampleRate())
+                        ? new RedisLocateSampleRate(fast, Duration.ofSeconds(1)) : new InMemoryLocateSampleRate())
                 .fallback(new HttpFallbackClient(),
                         fast != null ? new RedisFallbackCache(fast) : new InMemoryFallbackCache(clock),
                         fast != null ? new RedisRateLimiter(fast) : new InMemoryRateLimiter(clock))
@@ -517,15 +566,15 @@ public final class Application implements AutoCloseable {
         // Redis outage or stall costs submissions no 503 and a timed-out write that Redis ran after all no duplicate.
         DataQueue<IncomingReport> submissions = redis != null
                 ? track(new SpoolingQueue<>(incoming, settings.dataDir().resolve("spool").resolve("update_incoming"),
-                        org.ichnaea.core.submit.IncomingReportCodec::encode,
-                        org.ichnaea.core.submit.IncomingReportCodec::decode, 1000))
+                        IncomingReportCodec::encode,
+                        IncomingReportCodec::decode, 1000))
                 : new RefusingWhenFailing<>(incoming, pipelineHealth);
         SubmitService submit = new SubmitService(submissions, MobileCountryCodes.bundled(),
                 () -> ThreadLocalRandom.current().nextDouble(), clock);
         Map<String, HealthCheck> checks = new LinkedHashMap<>();
         // The heartbeat runs the checks in parallel under a deadline (HeartbeatHandler); one not answered in time is
         // down. The schema version is read once (Flyway's info is slow) and then only the ping is timed.
-        java.util.concurrent.atomic.AtomicReference<String> schema = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<String> schema = new AtomicReference<>();
         SchemaGuard guard = schemaGuard;
         checks.put("database", HealthCheck.of(() -> {
             String problem = guard == null ? null : guard.problem();
@@ -540,7 +589,7 @@ public final class Application implements AutoCloseable {
                     schema.set(writes.schemaVersion());
                 }
                 return HealthCheck.Health.up(Map.of("alembic_version", schema.get()));
-            } catch (org.ichnaea.core.StoreUnavailableException e) {
+            } catch (StoreUnavailableException e) {
                 return HealthCheck.Health.down(Map.of("alembic_version", "unknown"));
             }
         }, Map.of("alembic_version", "unknown")));
@@ -554,7 +603,7 @@ public final class Application implements AutoCloseable {
                 try {
                     redis.ping();
                     return HealthCheck.Health.up(Map.of());
-                } catch (org.ichnaea.core.StoreUnavailableException e) {
+                } catch (StoreUnavailableException e) {
                     return HealthCheck.Health.down(Map.of());
                 }
             });
@@ -571,10 +620,10 @@ public final class Application implements AutoCloseable {
         publishToStatsd(metrics);
         // Counted in memory and sent to Redis once a second, one batch per key and path: no round trip per request
         // (WriteBehindApiKeyUsage; a daily limit may be passed by one second of traffic).
-        ApiKeyUsage usage = fast != null ? track(new org.ichnaea.core.apikey.WriteBehindApiKeyUsage(
-                new RedisApiKeyUsage(fast), java.time.Duration.ofSeconds(1))) : usage();
+        ApiKeyUsage usage = fast != null ? track(new WriteBehindApiKeyUsage(
+                new RedisApiKeyUsage(fast), Duration.ofSeconds(1))) : usage();
         // The web site (docs/site.md): statistics from the database, tiles and exports from ICHNAEA_DATA_DIR.
-        org.ichnaea.http.site.SiteServices site = new org.ichnaea.http.site.SiteServices(stats, regionStats,
+        SiteServices site = new SiteServices(stats, regionStats,
                 settings.dataDir(), settings.baseMapUrl(), clock);
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics, site), web);
@@ -586,15 +635,15 @@ public final class Application implements AutoCloseable {
      * up and gets a {@code warning} (docs/geoip.md, "A current database").
      */
     static HealthCheck.Health geoIpHealth(GeoIpDatabase geo, Clock clock, long maxAgeDays) {
-        GeoIpDatabase current = geo instanceof org.ichnaea.geoip.ReloadingGeoIpDatabase reloading
+        GeoIpDatabase current = geo instanceof ReloadingGeoIpDatabase reloading
                 ? reloading.current() : geo;
         if (!current.isAvailable()) {
             return HealthCheck.Health.down(Map.of("age_in_days", -1, "version", current.description()));
         }
-        if (current instanceof org.ichnaea.geoip.MaxMindGeoIpDatabase maxmind && maxmind.buildTime() != null) {
-            java.time.Instant built = maxmind.buildTime();
+        if (current instanceof MaxMindGeoIpDatabase maxmind && maxmind.buildTime() != null) {
+            Instant built = maxmind.buildTime();
             Map<String, Object> extra = new LinkedHashMap<>();
-            long age = java.time.Duration.between(built, clock.instant()).toDays();
+            long age = Duration.between(built, clock.instant()).toDays();
             extra.put("age_in_days", age);
             extra.put("version", built.toString());
             if (maxAgeDays > 0 && age > maxAgeDays) {
@@ -620,9 +669,9 @@ public final class Application implements AutoCloseable {
     /** A queue that refuses new items while the pipeline that drains it is failing (see {@code web}). */
     static final class RefusingWhenFailing<T> implements DataQueue<T> {
         private final DataQueue<T> delegate;
-        private final org.ichnaea.core.pipeline.PipelineHealth health;
+        private final PipelineHealth health;
 
-        RefusingWhenFailing(DataQueue<T> delegate, org.ichnaea.core.pipeline.PipelineHealth health) {
+        RefusingWhenFailing(DataQueue<T> delegate, PipelineHealth health) {
             this.delegate = delegate;
             this.health = health;
         }
@@ -630,7 +679,7 @@ public final class Application implements AutoCloseable {
         @Override
         public void enqueue(List<T> items) {
             if (health.isFailing()) {
-                throw new org.ichnaea.core.StoreUnavailableException("the pipeline has failed "
+                throw new StoreUnavailableException("the pipeline has failed "
                         + health.consecutiveFailures() + " runs in a row: " + health.lastError());
             }
             delegate.enqueue(items);
