@@ -61,8 +61,8 @@ public final class IchnaeaWeb {
         ApiKeyGate gate = new ApiKeyGate(services.keys(), services.usage(), settings, services.clock());
         long max = settings.maxBodyBytes();
         WebMetrics metrics = services.metrics();
-        Handler geolocate = new GeolocateHandler(gate, services.normalizer(), services.positions(), max, metrics);
-        Handler region = new RegionHandler(gate, services.normalizer(), services.regions(), max, metrics);
+        Handler geolocate = LocateHandler.geolocate(gate, services.normalizer(), services.positions(), max, metrics);
+        Handler region = LocateHandler.region(gate, services.normalizer(), services.regions(), max, metrics);
         Map<String, Handler> api = new LinkedHashMap<>();
         api.put("/v1/geolocate", geolocate);
         api.put("/v1/country", region);

@@ -4,8 +4,8 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.ichnaea.core.radio.RadioType;
+import org.ichnaea.core.stats.RegionCounts;
 import org.ichnaea.core.stats.RegionStat;
 import org.ichnaea.core.stats.RegionStatStore;
 import org.jdbi.v3.core.Handle;
@@ -47,11 +47,11 @@ public final class MysqlRegionStatStore implements RegionStatStore {
 
     @Override
     public int recompute() {
-        // gsm, wcdma, lte, nr, blue, wifi per region
-        Map<String, long[]> counts = Sql.guard("region stat count", () -> writes.withHandle(h -> count(h)));
+        List<RegionStat> counts = Sql.guard("region stat count", () -> writes.withHandle(h -> count(h)));
         List<Object[]> rows = new ArrayList<>(counts.size());
-        counts.forEach((region, c) -> rows.add(new Object[] {region, c[0], c[1], c[2], c[3], c[4], c[5]}));
-        List<String> regions = List.copyOf(counts.keySet());
+        counts.forEach(c -> rows.add(new Object[] {c.region(), c.gsm(), c.wcdma(), c.lte(), c.nr(), c.blue(),
+            c.wifi()}));
+        List<String> regions = counts.stream().map(RegionStat::region).toList();
         Sql.retrying("region stat save", () -> writes.inTransaction(h -> {
             Upserts.write(h, dialect, "region_stat", "region", COLUMN_LIST, TYPES, rows);
             if (regions.isEmpty()) {
@@ -68,32 +68,18 @@ public final class MysqlRegionStatStore implements RegionStatStore {
     private record CellCount(String region, RadioType radio, long cells) {
     }
 
-    private static Map<String, long[]> count(Handle h) {
-        Map<String, long[]> counts = new TreeMap<>();
+    private static List<RegionStat> count(Handle h) {
+        RegionCounts counts = new RegionCounts();
         h.createQuery("SELECT region, radio, SUM(num_cells) AS n FROM cell_area WHERE region IS NOT NULL "
                         + "GROUP BY region, radio")
                 .map((rs, ctx) -> new CellCount(rs.getString("region"), RadioType.ofCode(rs.getInt("radio")),
                         rs.getLong("n")))
-                .forEach(row -> {
-                    long[] c = counts.computeIfAbsent(row.region(), r -> new long[6]);
-                    int index = switch (row.radio()) {
-                        case GSM -> 0;
-                        case WCDMA -> 1;
-                        case LTE -> 2;
-                        case NR -> 3;
-                        default -> -1;
-                    };
-                    if (index >= 0) {
-                        c[index] += row.cells();
-                    }
-                });
-        for (String kind : List.of("blue", "wifi")) {
-            int index = kind.equals("blue") ? 4 : 5;
-            h.createQuery(stationCounts(kind))
-                    .map((rs, ctx) -> Map.entry(rs.getString("region"), rs.getLong("n")))
-                    .forEach(row -> counts.computeIfAbsent(row.getKey(), r -> new long[6])[index] += row.getValue());
-        }
-        return counts;
+                .forEach(row -> counts.addCells(row.region(), row.radio(), row.cells()));
+        h.createQuery(stationCounts("blue")).map((rs, ctx) -> Map.entry(rs.getString("region"), rs.getLong("n")))
+                .forEach(row -> counts.addBlue(row.getKey(), row.getValue()));
+        h.createQuery(stationCounts("wifi")).map((rs, ctx) -> Map.entry(rs.getString("region"), rs.getLong("n")))
+                .forEach(row -> counts.addWifi(row.getKey(), row.getValue()));
+        return counts.stats();
     }
 
     @Override

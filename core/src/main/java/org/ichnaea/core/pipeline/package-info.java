@@ -5,7 +5,8 @@
  * ({@link org.ichnaea.core.pipeline.ReportObservations}, {@link org.ichnaea.core.pipeline.ObservationWeight}, §13.6),
  * applies them to the stations through the updater's state machine ({@link org.ichnaea.core.pipeline.StationUpdater},
  * {@link org.ichnaea.core.pipeline.StationUpdate}, §13.7) and recomputes the cell areas that changed
- * ({@link org.ichnaea.core.pipeline.CellAreaUpdater}, §13.8); and whether the pipeline still gets through its queue
+ * ({@link org.ichnaea.core.pipeline.CellAreaUpdater}, §13.8); what it leaves out, by reason
+({@link org.ichnaea.core.pipeline.DropReason}); and whether the pipeline still gets through its queue
  * ({@link org.ichnaea.core.pipeline.PipelineHealth}). The jobs that run it are in {@code core.jobs} and {@code app}.
  */
 package org.ichnaea.core.pipeline;

@@ -1,10 +1,7 @@
 package org.ichnaea.core.stats;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.ichnaea.core.station.CellAreaStore;
 import org.ichnaea.core.station.MacStationStore;
 
@@ -24,36 +21,11 @@ public final class InMemoryRegionStatStore implements RegionStatStore {
 
     @Override
     public synchronized int recompute() {
-        Map<String, long[]> counts = new TreeMap<>();
-        areas.forEach(area -> {
-            if (area.region() == null) {
-                return;
-            }
-            long[] c = counts.computeIfAbsent(area.region(), r -> new long[6]);
-            int index = switch (area.id().radio()) {
-                case GSM -> 0;
-                case WCDMA -> 1;
-                case LTE -> 2;
-                case NR -> 3;
-                default -> -1;
-            };
-            if (index >= 0) {
-                c[index] += area.numCells();
-            }
-        });
-        blue.forEach(station -> {
-            if (station.data().region() != null) {
-                counts.computeIfAbsent(station.data().region(), r -> new long[6])[4]++;
-            }
-        });
-        wifi.forEach(station -> {
-            if (station.data().region() != null) {
-                counts.computeIfAbsent(station.data().region(), r -> new long[6])[5]++;
-            }
-        });
-        List<RegionStat> result = new ArrayList<>();
-        counts.forEach((region, c) -> result.add(new RegionStat(region, c[0], c[1], c[2], c[3], c[4], c[5])));
-        result.sort(ORDER);
+        RegionCounts counts = new RegionCounts();
+        areas.forEach(area -> counts.addCells(area.region(), area.id().radio(), area.numCells()));
+        blue.forEach(station -> counts.addBlue(station.data().region(), 1));
+        wifi.forEach(station -> counts.addWifi(station.data().region(), 1));
+        List<RegionStat> result = counts.stats();
         rows = List.copyOf(result);
         return rows.size();
     }
