@@ -114,6 +114,29 @@ class CellCsvTest {
         assertThat(lte.psc()).as("kept when the file has none").isEqualTo(311);
     }
 
+    /** Fields as CSV writers quote them (RFC 4180): read as the plain ones; an open quote costs only its line. */
+    @Test
+    void quoted_fields_are_read_and_a_broken_quote_is_a_bad_line() {
+        Database db = TestDatabases.h2();
+        MysqlCellStationStore cells = new MysqlCellStationStore(db, db);
+        String file = String.join("\r\n", "\"radio\",\"mcc\",\"net\",\"area\",\"cell\",\"unit\",\"lon\",\"lat\","
+                        + "\"range\",\"samples\",\"changeable\",\"created\",\"updated\",\"averageSignal\"",
+                "\"LTE\",\"234\",\"10\",\"100\",\"5\",\"311\",\"-0.1\",\"51.5\",\"800\",\"7\",\"1\","
+                        + "\"1700000000\",\"1750000002\",\"\"",
+                "\"GSM\",262,2,812,\"1234,,13.4,52.5,1,1,1,0,0,",
+                "GSM, 262, 2, 812, 1234, , 13.405, 52.52, 1500, 12, 1, 1700000000, 1750000000, ") + "\r\n";
+        List<String> bad = new ArrayList<>();
+        CellCsv.Result result = CellCsv.importFrom(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                cells, TestRegions.some(), bad::add, n -> { });
+        assertThat(bad).hasSize(1);
+        assertThat(bad.get(0)).startsWith("line 3: not a CSV line");
+        assertThat(result.inserted()).isEqualTo(2);
+        CellStation lte = cells.findAll(List.of(new CellId(RadioType.LTE, 234, 10, 100, 5))).get(0);
+        assertThat(lte.psc()).isEqualTo(311);
+        assertThat(lte.data().lat()).isEqualTo(51.5);
+        assertThat(cells.findAll(List.of(new CellId(RadioType.GSM, 262, 2, 812, 1234)))).hasSize(1);
+    }
+
     @Test
     void a_cell_an_operator_blocked_stays_blocked_whatever_the_file_says() {
         Database db = TestDatabases.h2();

@@ -25,6 +25,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.RadioType;
@@ -46,6 +49,8 @@ public final class CellCsv {
 
     public static final String HEADER = "radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,"
             + "updated,averageSignal";
+    /** One line at a time, so that a bad line is reported by its number and costs only itself. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
     /** Rows per store transaction on import. */
     public static final int BATCH = 5000;
 
@@ -220,7 +225,7 @@ public final class CellCsv {
                 if (lineNumber % PROGRESS_ROWS == 0) {
                     progress.accept(lineNumber);
                 }
-                if (line.isBlank() || (lineNumber == 1 && line.startsWith("radio"))) {
+                if (line.isBlank() || (lineNumber == 1 && line.replace("\"", "").startsWith("radio"))) {
                     continue;
                 }
                 try {
@@ -251,8 +256,7 @@ public final class CellCsv {
     }
 
     private static boolean claimsGsm(String line) {
-        int comma = line.indexOf(',');
-        return comma > 0 && line.substring(0, comma).trim().equalsIgnoreCase("GSM");
+        return fields(line)[0].equalsIgnoreCase("GSM");
     }
 
     private static boolean isNewer(CellStation candidate, CellStation stored) {
@@ -303,7 +307,7 @@ public final class CellCsv {
 
     /** One row, or {@link Rejected} with the reason it is skipped. */
     static CellStation parse(String line, RegionShapes regions) {
-        String[] f = line.split(",", -1);
+        String[] f = fields(line);
         if (f.length < 13) {
             throw new Rejected(Skip.MALFORMED, "expected 14 columns, found " + f.length);
         }
@@ -349,6 +353,18 @@ public final class CellCsv {
                 regions.region(lat, lon).orElse(null), samples, StationSource.GNSS, null, created, updated, lastSeen,
                 null, null, null);
         return new CellStation(id, psc == null ? null : (int) (long) psc, data);
+    }
+
+    /** The RFC 4180 fields of one line (quoted or not), or {@link Rejected} for a line that is not CSV. */
+    private static String[] fields(String line) {
+        try (CSVParser parser = CSVParser.parse(line, FORMAT)) {
+            CSVRecord record = parser.iterator().next();
+            return record.values();
+        } catch (IOException | UncheckedIOException | IllegalStateException | java.util.NoSuchElementException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new Rejected(Skip.MALFORMED, "not a CSV line: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
     }
 
     private static int intOrRange(long n, String name) {
