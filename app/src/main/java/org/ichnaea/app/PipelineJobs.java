@@ -144,7 +144,7 @@ final class PipelineJobs {
 
     /** Schedules every job; answers the scheduler (close it to stop). */
     static JobScheduler schedule(Parts parts, Map<String, Long> periods) {
-        JobScheduler scheduler = new JobScheduler(parts.app().jobLock, parts.clock(), 3);
+        JobScheduler scheduler = new JobScheduler(parts.app().state.jobLock(), parts.clock(), 3);
         for (Job job : jobs(parts, periods)) {
             Duration initial = job.schedule() instanceof Job.Every every ? initialDelay(job.name(), every.period(),
                     parts.clock().instant()) : Duration.ZERO;
@@ -166,7 +166,7 @@ final class PipelineJobs {
 
     static List<Job> jobs(Parts parts, Map<String, Long> periods) {
         Application app = parts.app();
-        boolean embedded = app.redis == null;
+        boolean countersInProcess = app.state.countersInProcess();
         List<Job> jobs = new ArrayList<>();
         periodic(jobs, periods, "update_incoming", false, () -> {
             try {
@@ -177,7 +177,7 @@ final class PipelineJobs {
                 app.pipelineHealth.failure(e);
                 throw e;
             }
-            if (embedded) {
+            if (countersInProcess) {
                 // In-process counters would be lost by a restart: move them into the table at once.
                 parts.statFlush().run();
             }

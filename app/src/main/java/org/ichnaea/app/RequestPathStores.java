@@ -75,6 +75,11 @@ final class RequestPathStores {
         return breaker == null ? store : new Keys(store, breaker);
     }
 
+    Storage.Stations stations(Storage.Stations stores) {
+        return new Storage.Stations(wifi(stores.wifi()), blue(stores.blue()), cells(stores.cells()),
+                areas(stores.areas()));
+    }
+
     private abstract static class Macs implements MacStationStore {
         private final MacStationStore store;
         private final CircuitBreaker breaker;

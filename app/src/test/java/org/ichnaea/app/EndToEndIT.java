@@ -76,7 +76,7 @@ class EndToEndIT {
                 assertThat(heartbeat.code()).isEqualTo(200);
                 assertThat(heartbeat.body().string()).contains("\"redis\":{\"up\":true");
                 // The web tier sends its counts to Redis once a second (WriteBehindApiKeyUsage).
-                org.ichnaea.redis.RedisApiKeyUsage stored = new org.ichnaea.redis.RedisApiKeyUsage(app.redis);
+                org.ichnaea.core.apikey.ApiKeyUsage stored = app.usage();
                 await().atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
                         .untilAsserted(() -> assertThat(stored.uniqueUsers("e2e-key",
                                 org.ichnaea.core.apikey.ApiType.LOCATE, LocalDate.now(ZoneOffset.UTC)))
