@@ -178,6 +178,11 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
         return metadata.buildTime();
     }
 
+    @Override
+    public Status status() {
+        return new Status(isAvailable(), description(), buildTime());
+    }
+
     /** 4 for an IPv4-only file (IPv6 addresses then always miss), 6 otherwise. */
     public int ipVersion() {
         return metadata.ipVersion();

@@ -126,6 +126,12 @@ public final class ReloadingGeoIpDatabase implements GeoIpDatabase, Closeable {
         return loaded.get().database();
     }
 
+    /** The status of the database answering now (without looking at the file). */
+    @Override
+    public Status status() {
+        return current().status();
+    }
+
     public Path file() {
         return file;
     }

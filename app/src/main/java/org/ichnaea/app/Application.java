@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -51,8 +49,6 @@ import org.ichnaea.core.submit.QueryReports;
 import org.ichnaea.core.submit.SubmitService;
 import org.ichnaea.geoip.GeoIpDatabases;
 import org.ichnaea.geoip.JtsRegionShapes;
-import org.ichnaea.geoip.MaxMindGeoIpDatabase;
-import org.ichnaea.geoip.ReloadingGeoIpDatabase;
 import org.ichnaea.http.HealthCheck;
 import org.ichnaea.http.IchnaeaWeb;
 import org.ichnaea.http.WebMetrics;
@@ -210,10 +206,7 @@ public final class Application implements AutoCloseable {
         if (geoIp == null) {
             Path path = settings.geoipPath() != null ? settings.geoipPath() : extractBundledGeoIp();
             geoIp = path == null ? new NullGeoIpDatabase("no bundled GeoIP database")
-                    : GeoIpDatabases.openReloading(path);
-            if (geoIp instanceof AutoCloseable closeable) {
-                track(closeable);
-            }
+                    : track(GeoIpDatabases.openReloading(path));
         }
         return geoIp;
     }
@@ -389,16 +382,8 @@ public final class Application implements AutoCloseable {
         // confirm a write (SharedState.submissions).
         SubmitService submit = new SubmitService(state.submissions(incoming, pipelineHealth),
                 MobileCountryCodes.bundled(), () -> ThreadLocalRandom.current().nextDouble(), clock);
-        // The heartbeat runs the checks in parallel under a deadline (HeartbeatHandler); one not answered in time is
-        // down.
-        Map<String, HealthCheck> checks = new LinkedHashMap<>();
-        checks.put("database", storage.health());
-        GeoIpDatabase geo = geoIp();
-        checks.put("geoip", () -> geoIpHealth(geo, clock, settings.geoipMaxAgeDays()));
-        checks.put("pipeline", () -> pipelineHealth.isFailing()
-                ? HealthCheck.Health.down(Map.of("failures", pipelineHealth.consecutiveFailures()))
-                : HealthCheck.Health.up(Map.of()));
-        checks.put("redis", state.health());
+        Map<String, HealthCheck> checks = Heartbeat.checks(storage, geoIp(), pipelineHealth, state, clock,
+                settings.geoipMaxAgeDays());
         WebSettings web = new WebSettings(settings.maxBodyBytes(), settings.keyless(), settings.keylessDailyLimit(),
                 Version.info(), settings.proxies()).withSecretKey(settings.secretKey());
         if (Settings.DEV_SECRET.equals(settings.secretKey())) {
@@ -413,31 +398,6 @@ public final class Application implements AutoCloseable {
                 settings.dataDir(), settings.baseMapUrl(), clock);
         return IchnaeaWeb.create(new IchnaeaWeb.Services(cachedKeys, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, clock, metrics, site), web);
-    }
-
-    /**
-     * Ichnaea's GeoIP heartbeat: {@code age_in_days} and {@code version} (the build time) of the loaded database;
-     * none loaded: down, with age -1. A database older than {@code maxAgeDays} (GEOIP_MAX_AGE_DAYS; 0: never) stays
-     * up and gets a {@code warning} (docs/geoip.md, "A current database").
-     */
-    static HealthCheck.Health geoIpHealth(GeoIpDatabase geo, Clock clock, long maxAgeDays) {
-        GeoIpDatabase current = geo instanceof ReloadingGeoIpDatabase reloading
-                ? reloading.current() : geo;
-        if (!current.isAvailable()) {
-            return HealthCheck.Health.down(Map.of("age_in_days", -1, "version", current.description()));
-        }
-        if (current instanceof MaxMindGeoIpDatabase maxmind && maxmind.buildTime() != null) {
-            Instant built = maxmind.buildTime();
-            Map<String, Object> extra = new LinkedHashMap<>();
-            long age = Duration.between(built, clock.instant()).toDays();
-            extra.put("age_in_days", age);
-            extra.put("version", built.toString());
-            if (maxAgeDays > 0 && age > maxAgeDays) {
-                extra.put("warning", GeoIpCommand.ageWarning(age, maxAgeDays));
-            }
-            return HealthCheck.Health.up(extra);
-        }
-        return HealthCheck.Health.up(Map.of("version", current.description()));
     }
 
     @Override

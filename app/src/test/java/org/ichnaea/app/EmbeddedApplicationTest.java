@@ -167,9 +167,9 @@ class EmbeddedApplicationTest {
         // A clock a day after the build: young enough, no warning.
         Clock dayAfter = Clock.fixed(java.time.Instant.parse("2019-11-13T21:11:29Z"), java.time.ZoneOffset.UTC);
         try (Application app = Application.open(settings())) {
-            assertThat(Application.geoIpHealth(app.geoIp(), dayAfter, 60).extra())
+            assertThat(Heartbeat.geoIp(app.geoIp(), dayAfter, 60).extra())
                     .containsEntry("age_in_days", 1L).doesNotContainKey("warning");
-            assertThat(Application.geoIpHealth(app.geoIp(), Clock.systemUTC(), 0).extra())
+            assertThat(Heartbeat.geoIp(app.geoIp(), Clock.systemUTC(), 0).extra())
                     .as("0: never warn").doesNotContainKey("warning");
         }
     }
