@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ExportSchema;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
 final class ExportConfigCommand extends CommandGroup {
 
     @Command(name = "create", description = "Create or replace an export configuration.")
-    static final class Create implements Callable<Integer> {
+    static final class Create extends SettingsCommand {
         @Parameters(index = "0", description = "Name: 1 to 40 of A-Z a-z 0-9 _ . -")
         String name;
         @Option(names = "--schema", required = true, description = "internal, geosubmit, file or dummy")
@@ -50,7 +49,7 @@ final class ExportConfigCommand extends CommandGroup {
             int size = batch != null ? batch : parsed == ExportSchema.INTERNAL
                     ? ExportConfig.defaultInternal().batch() : 100;
             ExportConfig config = new ExportConfig(name, size, parsed, url, split(skipKeys), sources);
-            try (Application app = Application.openForCommand(Main.settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 if (parsed == ExportSchema.INTERNAL) {
                     for (ExportConfig other : app.exportConfigs.findAll()) {
                         if (other.schema() == ExportSchema.INTERNAL && !other.name().equals(name)) {
@@ -75,10 +74,10 @@ final class ExportConfigCommand extends CommandGroup {
     }
 
     @Command(name = "list", description = "List every export configuration and its queue.")
-    static final class ListConfigs implements Callable<Integer> {
+    static final class ListConfigs extends SettingsCommand {
         @Override
         public Integer call() {
-            try (Application app = Application.openForCommand(Main.settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 List<ExportConfig> configs = app.exportConfigs.findAll();
                 for (ExportConfig c : configs) {
                     System.out.printf("%s schema=%s batch=%d url=%s skip_keys=%s skip_sources=%s queued=%d%n",
@@ -95,13 +94,13 @@ final class ExportConfigCommand extends CommandGroup {
     }
 
     @Command(name = "delete", description = "Delete an export configuration (its queued reports stay queued).")
-    static final class Delete implements Callable<Integer> {
+    static final class Delete extends SettingsCommand {
         @Parameters(index = "0")
         String name;
 
         @Override
         public Integer call() {
-            try (Application app = Application.openForCommand(Main.settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 if (!app.exportConfigs.delete(name)) {
                     throw new IllegalArgumentException("no export configuration named " + name);
                 }

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.ichnaea.core.geoip.GeoIpLocation;
 import org.ichnaea.core.geoip.GeoIpRecord;
 import org.ichnaea.core.geoip.GeoIpResolver;
@@ -20,7 +19,6 @@ import org.ichnaea.geoip.MaxMindGeoIpDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code geoip check FILE}: whether the service can use an mmdb file as {@code GEOIP_PATH}, and what it says
@@ -44,10 +42,7 @@ final class GeoIpCommand extends CommandGroup {
 
     @Command(name = "check", description = "Print a GeoIP mmdb file's type, build date and sample lookups; "
             + "exit 1 if the service cannot use it.")
-    static final class Check implements Callable<Integer> {
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
+    static final class Check extends SettingsCommand {
 
         @Parameters(paramLabel = "FILE", description = "The mmdb file.")
         Path file;
@@ -58,7 +53,7 @@ final class GeoIpCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Settings settings = Main.settings();
+            Settings settings = settings();
             MaxMindGeoIpDatabase db;
             try {
                 db = MaxMindGeoIpDatabase.open(file);

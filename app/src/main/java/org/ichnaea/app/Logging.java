@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * ({@code LOGGING_LEVEL}), the format of the stderr appender ({@code LOG_FORMAT}: its pattern, or Logback's
  * {@link JsonEncoder}, one JSON object per line) and, with {@code SENTRY_DSN}, a {@link SentryAppender} that sends
  * ERROR events to Sentry (the official SDK; it also reports uncaught exceptions). Every command calls it through
- * {@code Main.settings()}; calling it again with other settings (tests) switches back.
+ * {@code SettingsCommand.settings()}; calling it again with other settings (tests) switches back.
  */
 final class Logging {
 

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -38,26 +38,30 @@ public final class Main extends CommandGroup {
     }
 
     /** Runs a command with the given environment; answers the exit code. */
-    public static int run(String[] args, java.util.Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Main());
+    public static int run(String[] args, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main(env));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("ichnaea: " + oneLine(e));
             return 1;
         });
-        ENV.set(env);
-        try {
-            return cli.execute(args);
-        } finally {
-            ENV.remove();
-        }
+        return cli.execute(args);
     }
 
-    private static final InheritableThreadLocal<java.util.Map<String, String>> ENV = new InheritableThreadLocal<>();
+    /** The environment the commands read their settings from (SettingsCommand). */
+    private final Map<String, String> env;
 
-    static Settings settings() {
-        Settings settings = Settings.from(ENV.get() == null ? System.getenv() : ENV.get());
-        Logging.configure(settings);
-        return settings;
+    /** The command line over this process's environment. */
+    public Main() {
+        this(System.getenv());
+    }
+
+    /** The command line over {@code env} instead of this process's environment. */
+    public Main(Map<String, String> env) {
+        this.env = env;
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     private static String oneLine(Throwable e) {
@@ -75,7 +79,7 @@ public final class Main extends CommandGroup {
     }
 
     /** Shared {@code --host} and {@code --port}. */
-    static class ServerOptions {
+    abstract static class ServerOptions extends SettingsCommand {
         @Option(names = "--host", description = "Address to listen on (default: ICHNAEA_HOST or 0.0.0.0).")
         String host;
 
@@ -86,7 +90,7 @@ public final class Main extends CommandGroup {
             Settings settings = settings().withHostAndPort(host, port);
             Application application = Application.openService(settings);
             Javalin web = application.web(Clock.systemUTC());
-            org.ichnaea.core.jobs.JobScheduler scheduler = pipeline ? schedulePipeline(application) : null;
+            org.ichnaea.core.jobs.JobScheduler scheduler = pipeline ? schedulePipeline(application, env()) : null;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 web.stop();
@@ -106,7 +110,7 @@ public final class Main extends CommandGroup {
     }
 
     @Command(name = "worker", description = "Pipeline workers and the periodic jobs only, until stopped.")
-    static final class Worker implements Callable<Integer> {
+    static final class Worker extends SettingsCommand {
         @Option(names = "--metrics-port", description = "Serve /__metrics__ and /__lbheartbeat__ on this port "
                 + "(on ICHNAEA_HOST); default: none.")
         Integer metricsPort;
@@ -121,7 +125,7 @@ public final class Main extends CommandGroup {
             // The jobs' metrics: on the monitoring port, and to StatsD with STATSD_HOST.
             org.ichnaea.http.WebMetrics metrics = metricsPort == null && settings.telemetry().statsdHost() == null
                     ? null : application.workerMetrics();
-            org.ichnaea.core.jobs.JobScheduler scheduler = schedulePipeline(application);
+            org.ichnaea.core.jobs.JobScheduler scheduler = schedulePipeline(application, env());
             Javalin monitoring = metricsPort == null ? null : org.ichnaea.http.IchnaeaWeb.monitoring(metrics);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -145,16 +149,12 @@ public final class Main extends CommandGroup {
     }
 
     /** Starts the periodic jobs of serve and worker (docs/architecture.md "Periodic jobs"). */
-    static org.ichnaea.core.jobs.JobScheduler schedulePipeline(Application application) {
-        java.util.Map<String, Long> periods = PipelineJobs.periods(env().get(PipelineJobs.INTERVALS.name()));
+    static org.ichnaea.core.jobs.JobScheduler schedulePipeline(Application application, Map<String, String> env) {
+        Map<String, Long> periods = PipelineJobs.periods(env.get(PipelineJobs.INTERVALS.name()));
         PipelineJobs.Parts parts = PipelineJobs.parts(application, Clock.systemUTC());
         org.ichnaea.core.jobs.JobScheduler scheduler = PipelineJobs.schedule(parts, periods);
         application.registerJobMetrics(scheduler, parts.monitor(), parts.pipeline());
         return scheduler;
-    }
-
-    static java.util.Map<String, String> env() {
-        return ENV.get() == null ? System.getenv() : ENV.get();
     }
 
     /** Lets running jobs finish (up to 30 s) and stops the scheduler. */
@@ -166,7 +166,7 @@ public final class Main extends CommandGroup {
 
     @Command(name = "process", description = "Drain every pipeline queue now, update statistics, region totals "
             + "and map tiles, then exit.")
-    static final class Process implements Callable<Integer> {
+    static final class Process extends SettingsCommand {
         @Override
         public Integer call() {
             try (Application app = Application.openForCommand(settings())) {
@@ -180,7 +180,7 @@ public final class Main extends CommandGroup {
     }
 
     @Command(name = "serve", description = "Web service, plus the pipeline and its periodic jobs.")
-    static final class Serve extends ServerOptions implements Callable<Integer> {
+    static final class Serve extends ServerOptions {
         @Override
         public Integer call() throws InterruptedException {
             return serve(true);
@@ -188,7 +188,7 @@ public final class Main extends CommandGroup {
     }
 
     @Command(name = "web", description = "Web tier only.")
-    static final class Web extends ServerOptions implements Callable<Integer> {
+    static final class Web extends ServerOptions {
         @Override
         public Integer call() throws InterruptedException {
             return serve(false);
@@ -196,7 +196,7 @@ public final class Main extends CommandGroup {
     }
 
     @Command(name = "migrate", description = "Create or upgrade the database schema.")
-    static final class Migrate implements Callable<Integer> {
+    static final class Migrate extends SettingsCommand {
         @Override
         public Integer call() {
             try (Application app = Application.open(settings())) {
@@ -212,7 +212,7 @@ public final class Main extends CommandGroup {
 
         @Command(name = "create", description = "Create or replace a key (no daily limit unless --maxreq, locate and "
                 + "region allowed, no fallback); prints what it made.")
-        static final class Create implements Callable<Integer> {
+        static final class Create extends SettingsCommand {
             @Parameters(index = "0", description = "The key: 1 to 40 characters of A-Z a-z 0-9 _ -.")
             String key;
             @Option(names = "--maxreq", description = "Requests per day and API path, then 403 dailyLimitExceeded; "
@@ -276,7 +276,7 @@ public final class Main extends CommandGroup {
         }
 
         @Command(name = "list", description = "List every key.")
-        static final class ListKeys implements Callable<Integer> {
+        static final class ListKeys extends SettingsCommand {
             @Override
             public Integer call() {
                 try (Application app = Application.openForCommand(settings())) {
@@ -291,7 +291,7 @@ public final class Main extends CommandGroup {
         }
 
         @Command(name = "delete", description = "Delete a key.")
-        static final class Delete implements Callable<Integer> {
+        static final class Delete extends SettingsCommand {
             @Parameters(index = "0")
             String key;
 
@@ -316,7 +316,7 @@ public final class Main extends CommandGroup {
                 + "skipped and counted; rows out of range or malformed are reported by number and skipped; a GSM row "
                 + "with a cell id above 65535 is stored as WCDMA. Prints counts per radio and per skip reason; exits "
                 + "1 only if some lines were malformed.")
-        static final class Cells implements Callable<Integer> {
+        static final class Cells extends SettingsCommand {
             @Parameters(index = "0", paramLabel = "FILE")
             String file;
 
@@ -342,7 +342,7 @@ public final class Main extends CommandGroup {
         }
 
         @Command(name = "stations", description = "Import stations from JSON Lines (FILE, FILE.gz or - for stdin).")
-        static final class Stations implements Callable<Integer> {
+        static final class Stations extends SettingsCommand {
             @Parameters(index = "0", paramLabel = "FILE")
             String file;
 
@@ -369,7 +369,7 @@ public final class Main extends CommandGroup {
     static final class Export extends CommandGroup {
 
         @Command(name = "cells", description = "Write the public cell export (MLS CSV, gzip) into DIR.")
-        static final class Cells implements Callable<Integer> {
+        static final class Cells extends SettingsCommand {
             @CommandLine.ArgGroup(multiplicity = "1")
             Kind kind;
 
@@ -396,7 +396,7 @@ public final class Main extends CommandGroup {
         }
 
         @Command(name = "stations", description = "Export every station as JSON Lines (FILE, FILE.gz or -).")
-        static final class Stations implements Callable<Integer> {
+        static final class Stations extends SettingsCommand {
             @Parameters(index = "0", paramLabel = "FILE")
             String file;
 
@@ -419,7 +419,7 @@ public final class Main extends CommandGroup {
     @Command(name = "evaluate", description = "Measure the engine's accuracy: learn stations in memory from a "
             + "training file of Geosubmit v2 items, answer every query of a test file, print the figures "
             + "(docs/accuracy.md). Touches no database.")
-    static final class Evaluate implements Callable<Integer> {
+    static final class Evaluate extends SettingsCommand {
         @Option(names = "--train", required = true, paramLabel = "FILE",
                 description = "Geosubmit v2 items, one JSON object per line (.jsonl or .jsonl.gz).")
         Path train;

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.radio.RadioType;
@@ -82,7 +81,7 @@ final class StationCommand extends CommandGroup {
         }
     }
 
-    static class TargetArgs {
+    abstract static class TargetArgs extends SettingsCommand {
         @Parameters(index = "0", paramLabel = "KIND", description = "wifi, blue or cell.")
         String kind;
         @Parameters(index = "1..*", paramLabel = "ID", arity = "1..*", description = "wifi and blue: one or more "
@@ -93,11 +92,11 @@ final class StationCommand extends CommandGroup {
 
     @Command(name = "delete", description = "Delete stations (a blocked one too, which lifts its block); exits 1 "
             + "if none of them was stored.")
-    static final class Delete extends TargetArgs implements Callable<Integer> {
+    static final class Delete extends TargetArgs {
         @Override
         public Integer call() {
             Target target = Target.parse(kind, ids);
-            try (Application app = Application.openForCommand(Main.settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 int deleted = 0;
                 if (target.cell() != null) {
                     CellId id = target.cell();
@@ -126,12 +125,12 @@ final class StationCommand extends CommandGroup {
     @Command(name = "block", description = "Block stations for good: their position is removed, and the pipeline "
             + "drops every later observation of them instead of learning them again. A network never seen is "
             + "blocked too.")
-    static final class Block extends TargetArgs implements Callable<Integer> {
+    static final class Block extends TargetArgs {
         @Override
         public Integer call() {
             Target target = Target.parse(kind, ids);
             Instant now = Instant.now();
-            try (Application app = Application.openForCommand(Main.settings())) {
+            try (Application app = Application.openForCommand(settings())) {
                 if (target.cell() != null) {
                     CellId id = target.cell();
                     boolean[] known = {false};
