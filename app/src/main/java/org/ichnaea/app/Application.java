@@ -1,15 +1,8 @@
 package org.ichnaea.app;
 
 import io.javalin.Javalin;
-import io.micrometer.statsd.StatsdConfig;
-import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -81,7 +74,6 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
-    static final String BUNDLED_GEOIP = "GeoLite2-City.mmdb";
     /**
      * How long the embedded export queues keep acknowledged reports for a replay after an unclean stop. H2 lost up to
      * the last ~1 s of synced commits to a {@code kill -9} in the crash tests (docs/reliability.md); two minutes is a
@@ -204,30 +196,11 @@ public final class Application implements AutoCloseable {
     /** The GeoIP database: {@code GEOIP_PATH}, or the bundled GeoLite2 City extracted into the data directory. */
     synchronized GeoIpDatabase geoIp() {
         if (geoIp == null) {
-            Path path = settings.geoipPath() != null ? settings.geoipPath() : extractBundledGeoIp();
+            Path path = settings.geoipPath() != null ? settings.geoipPath() : BundledGeoIp.extract(settings.dataDir());
             geoIp = path == null ? new NullGeoIpDatabase("no bundled GeoIP database")
                     : track(GeoIpDatabases.openReloading(path));
         }
         return geoIp;
-    }
-
-    private Path extractBundledGeoIp() {
-        Path target = settings.dataDir().resolve("geoip").resolve("GeoLite2-City-20191119.mmdb");
-        try (InputStream in = Application.class.getClassLoader().getResourceAsStream(BUNDLED_GEOIP)) {
-            if (in == null) {
-                LOG.warn("the bundled GeoLite2 City database is missing from the classpath; GeoIP is off");
-                return null;
-            }
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Path tmp = Files.createTempFile(target.getParent(), "geoip", ".tmp");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the bundled GeoIP database to " + target, e);
-        }
     }
 
     /** The bundled Natural Earth region shapes, loaded on first use (about two seconds). */
@@ -240,8 +213,7 @@ public final class Application implements AutoCloseable {
 
     /** Recomputes cell areas from their cells (docs/algorithms.md §13.8). */
     CellAreaUpdater areaUpdater(Clock clock) {
-        return new CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(),
-                clock);
+        return new CellAreaUpdater(cells, areas, regions(), MobileCountryCodes.bundled(), clock);
     }
 
     /**
@@ -284,44 +256,16 @@ public final class Application implements AutoCloseable {
 
     private StatsdMeterRegistry statsd;
 
-    /**
-     * With {@code STATSD_HOST}, also sends every meter of {@code metrics} to the StatsD agent over UDP: Datadog-style
-     * tags (Ichnaea's metrics were tagged too), one datagram per line as it is recorded, gauges every 10 s.
-     */
+    /** With {@code STATSD_HOST}, also sends every meter of {@code metrics} to the StatsD agent (Statsd). */
     private synchronized void publishToStatsd(WebMetrics metrics) {
         Settings.Telemetry telemetry = settings.telemetry();
         if (telemetry.statsdHost() == null) {
             return;
         }
         if (statsd == null) {
-            statsd = new StatsdMeterRegistry(new StatsdConfig() {
-                @Override
-                public String get(String key) {
-                    return null;
-                }
-
-                @Override
-                public StatsdFlavor flavor() {
-                    return StatsdFlavor.DATADOG;
-                }
-
-                @Override
-                public String host() {
-                    return telemetry.statsdHost();
-                }
-
-                @Override
-                public int port() {
-                    return telemetry.statsdPort();
-                }
-
-                @Override
-                public boolean buffered() {
-                    return false;
-                }
-            }, io.micrometer.core.instrument.Clock.SYSTEM);
-            StatsdMeterRegistry registry = statsd;
+            StatsdMeterRegistry registry = Statsd.registry(telemetry);
             track((AutoCloseable) registry::close);
+            statsd = registry;
         }
         metrics.addRegistry(statsd);
     }
