@@ -10,7 +10,7 @@ import org.ichnaea.core.apikey.FallbackSchema;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Update;
 
-/** API keys in {@code api_key} (docs/storage.md "API keys"). Wrap it in a {@link CachingApiKeyStore} for the web. */
+/** API keys in {@code api_key} (docs/storage.md "API keys"). The web tier wraps it in app's {@code CachingApiKeyStore}. */
 public final class MysqlApiKeyStore implements ApiKeyStore {
 
     private static final List<String> COLUMN_LIST = List.of("valid_key", "maxreq", "allow_fallback", "allow_locate",

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Databases for tests: a fresh in-memory H2 in MySQL mode, or the MariaDB/MySQL named by {@code TEST_DB_URL}
  * (skipped when unset, failed under {@code CI=true}).
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static final AtomicInteger H2_COUNTER = new AtomicInteger();
     private static Database mariadb;
@@ -19,7 +19,7 @@ final class TestDatabases {
     }
 
     /** A new, migrated, empty H2 database. */
-    static Database h2() {
+    public static Database h2() {
         String url = "jdbc:h2:mem:test" + H2_COUNTER.incrementAndGet()
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
         Database db = Database.open(new MysqlSettings(url, "sa", "", 4, MysqlSettings.WORKER_CONNECTION_TIMEOUT,
@@ -29,7 +29,7 @@ final class TestDatabases {
     }
 
     /** The shared MariaDB test database, migrated once and emptied for each caller. */
-    static synchronized Database mariadb() {
+    public static synchronized Database mariadb() {
         if (mariadb == null) {
             mariadb = Database.open(MysqlSettings.fromUri(mariadbUrl(), false, 8));
             mariadb.migrate();

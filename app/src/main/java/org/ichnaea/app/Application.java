@@ -46,11 +46,11 @@ import org.ichnaea.http.HealthCheck;
 import org.ichnaea.http.IchnaeaWeb;
 import org.ichnaea.http.WebMetrics;
 import org.ichnaea.http.WebSettings;
-import org.ichnaea.http.export.FileExporter;
+import org.ichnaea.app.files.FileExporter;
 import org.ichnaea.http.export.GeosubmitExporter;
 import org.ichnaea.http.fallback.HttpFallbackClient;
 import org.ichnaea.http.site.SiteServices;
-import org.ichnaea.mysql.CachingApiKeyStore;
+
 import org.ichnaea.mysql.Database;
 import org.ichnaea.mysql.MysqlApiKeyStore;
 import org.ichnaea.mysql.MysqlBlueStationStore;

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
 import org.ichnaea.core.station.CellStationStore;
-import org.ichnaea.mysql.dump.CellCsv;
+import org.ichnaea.app.files.CellCsv;
 
 /**
  * The public cell exports of docs/storage.md "Public cell CSV", as gzip (level 5) files under {@code DATA_DIR/export}:

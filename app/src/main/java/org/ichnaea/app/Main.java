@@ -17,8 +17,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.FallbackSchema;
-import org.ichnaea.mysql.dump.StationFileException;
-import org.ichnaea.mysql.dump.StationJsonLines;
+import org.ichnaea.app.files.StationFileException;
+import org.ichnaea.app.files.StationJsonLines;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -324,7 +324,7 @@ public final class Main extends CommandGroup {
             public Integer call() throws IOException {
                 try (Application app = Application.openForCommand(settings()); InputStream in = open(file)) {
                     long[] reported = {0};
-                    org.ichnaea.mysql.dump.CellCsv.Result result = org.ichnaea.mysql.dump.CellCsv.importFrom(in,
+                    org.ichnaea.app.files.CellCsv.Result result = org.ichnaea.app.files.CellCsv.importFrom(in,
                             app.cells, app.regions(), bad -> {
                                 if (reported[0]++ < 100) {
                                     System.err.println("ichnaea: " + bad);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.RadioType;
-import org.ichnaea.mysql.dump.CellCsv;
+import org.ichnaea.app.files.CellCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

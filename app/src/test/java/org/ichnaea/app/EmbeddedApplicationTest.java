@@ -25,7 +25,7 @@ import org.ichnaea.core.station.WifiStationStore;
 import org.ichnaea.core.submit.SubmitService;
 import org.ichnaea.http.IchnaeaWeb;
 import org.ichnaea.http.WebSettings;
-import org.ichnaea.mysql.CachingApiKeyStore;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -332,7 +332,7 @@ class EmbeddedApplicationTest {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         long recent = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
         Path csv = dataDir.resolve("cells.csv");
-        Files.writeString(csv, org.ichnaea.mysql.dump.CellCsv.HEADER + "\n"
+        Files.writeString(csv, org.ichnaea.app.files.CellCsv.HEADER + "\n"
                 + "LTE,262,2,812,1,,13.40,52.50,1000,5,1,1700000000," + recent + ",\n"
                 + "LTE,262,2,812,2,,13.44,52.52,2000,5,1,1700000000," + recent + ",\n"
                 + "LTE,262,2,812,oops,,13.44,52.52,2000,5,1,1700000000," + recent + ",\n");

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ichnaea.core.CircuitBreaker;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiKeyStore;
-import org.ichnaea.core.apikey.InMemoryApiKeyStore;
 import org.ichnaea.core.station.InMemoryWifiStationStore;
 import org.ichnaea.core.station.WifiStationStore;
 import org.ichnaea.core.testing.TestStations;
@@ -25,40 +22,9 @@ class RequestPathStoresTest {
     private final RequestPathStores stores = new RequestPathStores(new CircuitBreaker("database (request path)",
             RequestPathStores.SKIP, now::get));
 
-    /** A key store that fails while {@code down}, counting the lookups that reach it. */
-    private static final class FlakyKeys implements ApiKeyStore {
-        final InMemoryApiKeyStore delegate = new InMemoryApiKeyStore();
-        final AtomicInteger lookups = new AtomicInteger();
-        volatile boolean down;
-
-        @Override
-        public Optional<ApiKey> findByKey(String key) {
-            lookups.incrementAndGet();
-            if (down) {
-                throw new StoreUnavailableException("socket timeout");
-            }
-            return delegate.findByKey(key);
-        }
-
-        @Override
-        public List<ApiKey> findAll() {
-            return delegate.findAll();
-        }
-
-        @Override
-        public void save(ApiKey key) {
-            delegate.save(key);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return delegate.delete(key);
-        }
-    }
-
     @Test
     void one_fault_skips_every_lookup_for_the_window_then_a_probe_closes_it() {
-        FlakyKeys flaky = new FlakyKeys();
+        CachingApiKeyStoreTest.CountingStore flaky = new CachingApiKeyStoreTest.CountingStore();
         flaky.save(ApiKey.unlimited("k"));
         ApiKeyStore keys = stores.keys(flaky);
         InMemoryWifiStationStore memory = new InMemoryWifiStationStore();
@@ -66,7 +32,7 @@ class RequestPathStoresTest {
         var station = TestStations.wifi("aa:bb:cc:00:00:01").build();
 
         flaky.down = true;
-        assertThatThrownBy(() -> keys.findByKey("k")).hasMessageContaining("socket timeout");
+        assertThatThrownBy(() -> keys.findByKey("k")).hasMessageContaining("database down");
         // The station store is healthy, but it is the same database: skipped at once.
         assertThatThrownBy(() -> wifi.findAll(List.of(station.mac()))).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("circuit open");

@@ -55,7 +55,8 @@ public final class GeosubmitExporter implements ReportExporter {
         }
     }
 
-    static byte[] gzip(byte[] data, int level) {
+    /** {@code data} gzip-compressed at {@code level} (also the file export's, app). */
+    public static byte[] gzip(byte[] data, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out) {
             {

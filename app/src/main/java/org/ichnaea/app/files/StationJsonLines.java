@@ -1,4 +1,4 @@
-package org.ichnaea.mysql.dump;
+package org.ichnaea.app.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

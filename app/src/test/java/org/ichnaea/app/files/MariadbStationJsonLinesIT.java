@@ -1,5 +1,7 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app.files;
 
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 
 /** H2 is the source database, MariaDB the target: the path of an embedded installation moving to MariaDB. */

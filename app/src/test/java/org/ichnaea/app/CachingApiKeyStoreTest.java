@@ -1,4 +1,4 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ichnaea.mysql.dump;
+package org.ichnaea.app.files;
 
 import java.io.BufferedReader;
 import java.io.IOException;

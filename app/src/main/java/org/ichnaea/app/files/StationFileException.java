@@ -1,4 +1,4 @@
-package org.ichnaea.mysql.dump;
+package org.ichnaea.app.files;
 
 /** A station file line that cannot be imported; nothing of that line was applied. */
 public class StationFileException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.ichnaea.http.export;
+package org.ichnaea.app.files;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,8 @@ import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ReportExporter;
 import org.ichnaea.core.export.RetriableExportException;
 import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.http.export.GeosubmitExporter;
+import org.ichnaea.http.export.ReportJson;
 import org.ichnaea.http.json.Json;
 
 /**

@@ -1,4 +1,7 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app.files;
+
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.TestDatabases;
 
 class H2StationJsonLinesTest extends StationJsonLinesContract {
 

@@ -1,4 +1,4 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +22,13 @@ import org.ichnaea.core.station.StationData;
 import org.ichnaea.core.station.StationSource;
 import org.ichnaea.core.testing.TestClock;
 import org.ichnaea.core.testing.TestStations;
-import org.ichnaea.mysql.dump.StationFileException;
-import org.ichnaea.mysql.dump.StationJsonLines;
+import org.ichnaea.app.files.StationFileException;
+import org.ichnaea.app.files.StationJsonLines;
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.MysqlBlueStationStore;
+import org.ichnaea.mysql.MysqlCellAreaStore;
+import org.ichnaea.mysql.MysqlCellStationStore;
+import org.ichnaea.mysql.MysqlWifiStationStore;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.ichnaea.mysql;
+package org.ichnaea.app.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,10 @@ import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.testing.TestRegions;
-import org.ichnaea.mysql.dump.CellCsv;
+import org.ichnaea.app.files.CellCsv;
+import org.ichnaea.mysql.Database;
+import org.ichnaea.mysql.MysqlCellStationStore;
+import org.ichnaea.mysql.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
