@@ -5,7 +5,9 @@
 #        MODES="embedded services" bench/wrk/run.sh
 # MODES: embedded (the default: one H2 file) and/or services (MariaDB + Redis on this machine: BENCH_DB_URL, default
 # a database ichnaea_bench on 127.0.0.1:3306 as root, dropped and created; BENCH_REDIS_URI, default db 14 of
-# 127.0.0.1:6379, flushed). Each mode gets a fresh data set, its own heartbeat ceiling and ratios to it.
+# 127.0.0.1:6379, flushed). Each mode gets a fresh data set, its own heartbeat ceiling and ratios to it, and then
+# the pipeline's figure: REPORTS (default 50,000) distinct reports queued through geosubmit, drained by one timed
+# `process`, less the time of a `process` with nothing queued (JVM start, statistics, tiles) in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=app/target/ichnaea.jar
@@ -13,6 +15,7 @@ PORT=${PORT:-8765}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
+REPORTS=${REPORTS:-50000}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 1; }
 [ -f "$JAR" ] || { echo "build the jar first: mvn -B -q package -DskipTests"; exit 1; }
 
@@ -79,6 +82,47 @@ BODY_FILE=$WORK/submit2.json run "geosubmit, 2 items" -s bench/wrk/post.lua "htt
 answer=$(curl -s -XPOST "http://127.0.0.1:$PORT/v1/geolocate?key=bench" -d @"$WORK/wifi5.json")
 case "$answer" in *'"lat":52.52'*) ;; *) echo "unexpected answer in mode $mode: $answer"; exit 1 ;; esac
 kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
+java -jar "$JAR" process >/dev/null 2>&1 # drain the geosubmit scenario's backlog (one report id, untimed)
+# The same-run baseline of the pipeline figure: a `process` with nothing queued (JVM start, region shapes,
+# statistics, tiles), taken off the timed drain below.
+start=$(date +%s.%N)
+java -jar "$JAR" process >/dev/null 2>&1
+empty=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+
+# The pipeline: REPORTS distinct reports of 2-3 new Wi-Fi networks each, submitted 100 a request to a serve whose
+# pipeline jobs are off, then drained by one timed `process` (fan-out, internal export, stations, data map).
+python3 - "$WORK/reports" "$REPORTS" <<'PY'
+import json, os, random, sys
+out, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(out)
+rnd = random.Random(20261207)
+for b in range(0, n, 100):
+    items = []
+    for i in range(b, min(b + 100, n)):
+        lat, lon = 48.0 + rnd.random() * 6, 2.0 + rnd.random() * 12
+        aps = [{"macAddress": "%012x" % (0x0e0000000000 + rnd.randrange(1 << 36)), "signalStrength": -50 - k * 10}
+               for k in range(2 + i % 2)]
+        items.append({"timestamp": 1714554000000, "position": {"latitude": lat, "longitude": lon, "accuracy": 10},
+                      "wifiAccessPoints": aps})
+    with open(os.path.join(out, "%06d.json" % b), "w") as f:
+        json.dump({"items": items}, f)
+PY
+OBSERVATIONS=$(( REPORTS / 2 * 5 ))
+ICHNAEA_JOB_INTERVALS="update_incoming=0,export_reports=0,update_statcounter=0,update_statregion=0,update_tiles=0" \
+  java -jar "$JAR" serve > "$WORK/server2.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/__lbheartbeat__" >/dev/null && break; sleep 1; done
+for f in "$WORK"/reports/*.json; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -XPOST "http://127.0.0.1:$PORT/v2/geosubmit?key=bench" -d @"$f")
+  [ "$code" = 200 ] || { echo "geosubmit answered $code in mode $mode"; exit 1; }
+done
+kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
+start=$(date +%s.%N)
+java -jar "$JAR" process > "$WORK/process.log" 2>&1
+seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
+printf '| %s | pipeline: %s reports (%s obs), one process, %s s less %s s without reports | %s obs/s | | | | |\n' \
+  "$mode" "$REPORTS" "$OBSERVATIONS" "$seconds" "$empty" \
+  "$(awk -v o="$OBSERVATIONS" -v s="$seconds" -v e="$empty" 'BEGIN {d = s - e; if (d < 0.1) d = 0.1; printf "%.0f", o / d}')"
 rm -rf "$WORK"
 }
 
