@@ -3,6 +3,7 @@ package org.ichnaea.mysql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -54,11 +55,17 @@ public abstract class MysqlMacStationStore implements MacStationStore {
         return Schema.shardTable(kind, shard);
     }
 
-    private static Map<Integer, List<byte[]>> byShard(Collection<MacAddress> macs) {
+    /**
+     * The keys of each shard, shards in order and keys in the primary key's order (unsigned bytes): a shard with more
+     * keys than one statement takes is then locked (selectForUpdate) in the same order by every worker, so two workers
+     * whose batches share networks wait for each other instead of deadlocking.
+     */
+    static Map<Integer, List<byte[]>> byShard(Collection<MacAddress> macs) {
         Map<Integer, List<byte[]>> shards = new TreeMap<>();
         for (MacAddress mac : new LinkedHashSet<>(macs)) {
             shards.computeIfAbsent(mac.shard(), k -> new ArrayList<>()).add(mac.bytes());
         }
+        shards.values().forEach(keys -> keys.sort(Arrays::compareUnsigned));
         return shards;
     }
 
@@ -179,6 +186,8 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             shards.computeIfAbsent(s.mac().shard(), k -> new ArrayList<>()).add(s);
         }
         for (Map.Entry<Integer, List<MacStation>> shard : shards.entrySet()) {
+            // In key order, as the locking reads: new rows two workers both insert are met in the same order.
+            shard.getValue().sort((a, b) -> Arrays.compareUnsigned(a.mac().bytes(), b.mac().bytes()));
             List<Object[]> rows = new ArrayList<>(shard.getValue().size());
             for (MacStation s : shard.getValue()) {
                 rows.add(StationColumns.values(s.data(), (Object) s.mac().bytes()));
