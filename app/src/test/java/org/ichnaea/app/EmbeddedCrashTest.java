@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded default (one H2 file) under {@code kill -9}: 12 rounds (by default) of a killed {@code serve} during submissions
+ * The embedded default (one H2 file) under {@code kill -9}: 8 rounds (by default) of a killed {@code serve} during submissions
  * and pipeline runs and of a killed {@code process}; the database opens every time, and every acknowledged report
  * is learned exactly once ({@link CrashHarness}).
  */
 class EmbeddedCrashTest {
 
-    static final int ROUNDS = Integer.getInteger("ichnaea.crash.rounds", 12);
+    static final int ROUNDS = Integer.getInteger("ichnaea.crash.rounds", 8);
 
     @TempDir
     Path dir;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * MariaDB + Redis under {@code kill -9} of the service and of {@code process}: the reliable Redis queue and the
- * report ledger lose and double nothing ({@link CrashHarness}, 12 rounds by default).
+ * report ledger lose and double nothing ({@link CrashHarness}, 8 rounds by default).
  */
 class ServicesCrashIT {
 
