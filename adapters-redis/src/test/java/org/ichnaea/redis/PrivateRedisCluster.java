@@ -35,14 +35,22 @@ public final class PrivateRedisCluster implements AutoCloseable {
         this.processes = processes;
     }
 
-    /** Starts {@code masters} (at least 3) nodes and waits, up to 30 s, until the cluster says {@code ok}. */
-    public static PrivateRedisCluster start(int masters) throws IOException, InterruptedException {
+    /**
+     * Skips the calling test when Debian's redis-server or redis-cli is missing, and fails it instead under
+     * {@code CI=true}, where {@code .ci/run} guarantees them (the project's rule for tests of outside services).
+     */
+    public static void requireRedisBinaries() {
         if (!Files.isExecutable(SERVER) || !Files.isExecutable(CLI)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("redis-server and redis-cli are required under CI=true");
             }
             assumeTrue(false, "no redis-server or redis-cli");
         }
+    }
+
+    /** Starts {@code masters} (at least 3) nodes and waits, up to 30 s, until the cluster says {@code ok}. */
+    public static PrivateRedisCluster start(int masters) throws IOException, InterruptedException {
+        requireRedisBinaries();
         Path dir = Files.createTempDirectory("ichnaea-cluster-");
         List<Integer> ports = new ArrayList<>();
         List<Process> processes = new ArrayList<>();
@@ -59,7 +67,7 @@ public final class PrivateRedisCluster implements AutoCloseable {
                         .redirectErrorStream(true).redirectOutput(node.resolve("server.log").toFile()).start());
             }
             for (int port : ports) {
-                cluster.await(port, "PONG", "ping");
+                await(port, "PONG", "ping");
             }
             List<String> create = new ArrayList<>(List.of(CLI.toString(), "--cluster", "create"));
             ports.forEach(p -> create.add("127.0.0.1:" + p));
@@ -71,7 +79,7 @@ public final class PrivateRedisCluster implements AutoCloseable {
                         "create.log")));
             }
             for (int port : ports) {
-                cluster.await(port, "cluster_state:ok", "cluster", "info");
+                await(port, "cluster_state:ok", "cluster", "info");
             }
             return cluster;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -97,7 +105,8 @@ public final class PrivateRedisCluster implements AutoCloseable {
         throw new IOException("no free port pair for a cluster node");
     }
 
-    private void await(int port, String expected, String... command) throws IOException, InterruptedException {
+    /** Runs redis-cli against {@code port} until its answer contains {@code expected}, up to 30 s. */
+    public static void await(int port, String expected, String... command) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -112,7 +121,7 @@ public final class PrivateRedisCluster implements AutoCloseable {
     }
 
     /** Runs redis-cli against one node and answers what it printed. */
-    public String cli(int port, String... command) throws IOException, InterruptedException {
+    public static String cli(int port, String... command) throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(CLI.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port)));
         args.addAll(List.of(command));
         Process process = new ProcessBuilder(args).redirectErrorStream(true).start();

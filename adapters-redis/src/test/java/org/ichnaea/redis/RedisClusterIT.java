@@ -62,7 +62,7 @@ class RedisClusterIT {
     static Redis flushed() {
         try {
             for (int port : cluster.ports()) {
-                cluster.cli(port, "flushall");
+                PrivateRedisCluster.cli(port, "flushall");
             }
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.UnconfirmedWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
      */
     static boolean maybeStored(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.ichnaea.core.queue.UnconfirmedWriteException) {
+            if (t instanceof UnconfirmedWriteException) {
                 return true; // stored on a Redis master that no replica confirmed: a failover may lose it
             }
             if (t instanceof java.net.SocketTimeoutException timeout) {

@@ -2,8 +2,6 @@ package org.ichnaea.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
@@ -74,7 +72,7 @@ class ScaleOutIT {
 
     @Test
     void a_sentinel_failover_during_submissions_loses_no_accepted_report() throws Exception {
-        requireRedisServer();
+        PrivateRedisCluster.requireRedisBinaries();
         int master = freePort();
         int replica = freePort();
         int sentinel = freePort();
@@ -84,17 +82,18 @@ class ScaleOutIT {
         Files.writeString(conf, "port " + sentinel + "\nbind 127.0.0.1\nsentinel monitor ichnaea 127.0.0.1 " + master
                 + " 1\nsentinel down-after-milliseconds ichnaea 1000\nsentinel failover-timeout ichnaea 5000\n");
         redisServer("sentinel", conf.toString(), "--sentinel");
-        awaitCli(replica, "master_link_status:up", "info", "replication");
-        awaitCli(sentinel, "slaves=1", "info", "sentinel");
+        PrivateRedisCluster.await(replica, "master_link_status:up", "info", "replication");
+        PrivateRedisCluster.await(sentinel, "slaves=1", "info", "sentinel");
 
         Map<String, String> env = ServicesEnv.require(dir.resolve("web"));
         env.put("REDIS_URI", "redis-sentinel://ichnaea@127.0.0.1:" + sentinel + "/0");
         stream(env, () -> {
-            String answer = cli(sentinel, "sentinel", "failover", "ichnaea");
+            String answer = PrivateRedisCluster.cli(sentinel, "sentinel", "failover", "ichnaea");
             assertThat(answer).as("SENTINEL FAILOVER").contains("OK");
-            awaitCli(replica, "role:master", "info", "replication");
+            PrivateRedisCluster.await(replica, "role:master", "info", "replication");
         }, "sentinel");
-        assertThat(cli(replica, "info", "replication")).as("the replica was promoted").contains("role:master");
+        assertThat(PrivateRedisCluster.cli(replica, "info", "replication")).as("the replica was promoted")
+                .contains("role:master");
     }
 
     /** Submits the stream through two web tiers, running {@code midway} half-way, and checks the count. */
@@ -200,16 +199,6 @@ class ScaleOutIT {
     }
 
     private static final Path SERVER = Path.of("/usr/bin/redis-server");
-    private static final Path CLI = Path.of("/usr/bin/redis-cli");
-
-    private static void requireRedisServer() {
-        if (!Files.isExecutable(SERVER) || !Files.isExecutable(CLI)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("redis-server and redis-cli are required under CI=true");
-            }
-            assumeTrue(false, "no redis-server or redis-cli");
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -226,27 +215,5 @@ class ScaleOutIT {
         }
         processes.add(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile()).start());
-    }
-
-    private static String cli(int port, String... command) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(CLI.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port)));
-        args.addAll(List.of(command));
-        Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes());
-        process.waitFor(10, TimeUnit.SECONDS);
-        return out;
-    }
-
-    private static void awaitCli(int port, String expected, String... command) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = cli(port, command);
-            if (last.contains(expected)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("port " + port + " did not answer " + expected + " within 30 s: " + last);
     }
 }
