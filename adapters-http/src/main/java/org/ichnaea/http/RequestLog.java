@@ -77,7 +77,7 @@ public final class RequestLog {
         fields.put("http_method", ctx.method().name());
         fields.put("http_path", ctx.path());
         fields.put("http_status", Integer.toString(ctx.status().getCode()));
-        fields.put("duration_ms", String.format(Locale.ROOT, "%.1f", millis));
+        fields.put("duration_ms", tenths(millis));
         fields.put("api_path", apiPath == null ? "-" : apiPath);
         fields.put("api_key", key == null ? "-" : key);
         Optional<Result> result = ctx.attribute(RESULT);
@@ -92,6 +92,15 @@ public final class RequestLog {
             }
         }
         return fields;
+    }
+
+    /** {@code millis} with one decimal, as {@code %.1f} writes it (String.format was 1.4 % of a locate's CPU). */
+    static String tenths(float millis) {
+        if (!(millis >= 0) || millis > 1e12) {
+            return String.format(Locale.ROOT, "%.1f", millis);
+        }
+        long tenths = Math.round(millis * 10.0);
+        return (tenths / 10) + "." + (tenths % 10);
     }
 
     /**

@@ -36,6 +36,18 @@ class RequestLogTest {
     }
 
     @Test
+    void durations_are_written_with_one_decimal_as_format_does() {
+        for (float millis : new float[] {0f, 0.04f, 0.05f, 0.94f, 0.96f, 1f, 12.34f, 999.95f, 31_000.7f}) {
+            assertThat(RequestLog.tenths(millis)).as("%s", millis)
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", (double) Math.round(millis * 10.0) / 10));
+        }
+        assertThat(RequestLog.tenths(0.25f)).isEqualTo("0.3");
+        assertThat(RequestLog.tenths(12.34f)).isEqualTo("12.3");
+        assertThat(RequestLog.tenths(7f)).isEqualTo("7.0");
+        assertThat(RequestLog.tenths(Float.NaN)).isEqualTo("NaN");
+    }
+
+    @Test
     void floats_are_written_as_pythons_repr() {
         assertThat(RequestLog.pythonFloat(5000.0)).isEqualTo("5000.0");
         assertThat(RequestLog.pythonFloat(0.0001)).isEqualTo("0.0001");

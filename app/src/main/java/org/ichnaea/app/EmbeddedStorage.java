@@ -1,5 +1,6 @@
 package org.ichnaea.app;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,8 @@ final class EmbeddedStorage implements Storage {
     private volatile boolean databaseClosed;
     /** The log queues, one handle per name. */
     private final Map<String, LogDataQueue<IncomingReport>> logQueues = new ConcurrentHashMap<>();
+    /** One per process, shared by all its station stores; null when the generation file cannot be mapped. */
+    private final StationNearCache nearCache;
 
     EmbeddedStorage(Settings settings, Resources resources, Function<String, DataQueue<IncomingReport>> queues) {
         this.settings = settings;
@@ -53,6 +56,7 @@ final class EmbeddedStorage implements Storage {
             }
         });
         database = Database.open(MysqlSettings.embedded(settings.dataDir(), false, settings.dbPoolSize()));
+        nearCache = nearCache(settings.dataDir());
         resources.track((AutoCloseable) () -> {
             database.close();
             databaseClosed = true;
@@ -71,9 +75,29 @@ final class EmbeddedStorage implements Storage {
         return database;
     }
 
+    /**
+     * Behind a near cache, as on MariaDB: a locate that hits it makes no H2 query (docs/benchmarks.md, "Web service
+     * under load"). Every process of the data directory advances {@code stations.generation} when it writes stations,
+     * so {@code process} or an import run beside {@code serve} shows at once; without that file, no cache.
+     */
     @Override
     public Stations stations(Stations rows) {
-        return rows;
+        if (nearCache == null) {
+            return rows;
+        }
+        return new Stations(nearCache.wifi(rows.wifi()), nearCache.blue(rows.blue()), nearCache.cells(rows.cells()),
+                nearCache.areas(rows.areas()));
+    }
+
+    private static StationNearCache nearCache(Path dataDir) {
+        Path file = dataDir.resolve("stations.generation");
+        try {
+            Files.createDirectories(dataDir);
+            return new StationNearCache(StationGeneration.mapped(file));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("no station cache: cannot map {} ({}); every lookup queries the database", file, e.toString());
+            return null;
+        }
     }
 
     /** No breaker: the embedded H2 runs in the process and does not stall on a network. */

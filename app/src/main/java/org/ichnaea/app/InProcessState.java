@@ -12,6 +12,7 @@ import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.core.monitor.RateController;
 import org.ichnaea.core.pipeline.PipelineHealth;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.GroupCommitQueue;
 import org.ichnaea.core.stats.InMemoryStatCounter;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.http.HealthCheck;
@@ -46,11 +47,12 @@ final class InProcessState extends SharedState {
 
     /**
      * The queue is in the same database as the stations: when this process's pipeline cannot get through it any more
-     * (a broken database), submissions are refused rather than acknowledged.
+     * (a broken database), submissions are refused rather than acknowledged. Concurrent submissions share one write
+     * (GroupCommitQueue: one append and sync of the log queue).
      */
     @Override
     DataQueue<IncomingReport> submissions(DataQueue<IncomingReport> incoming, PipelineHealth pipelineHealth) {
-        return new RefusingWhenFailing<>(incoming, pipelineHealth);
+        return new RefusingWhenFailing<>(new GroupCommitQueue<>(incoming), pipelineHealth);
     }
 
     @Override

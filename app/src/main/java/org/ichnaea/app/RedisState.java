@@ -9,6 +9,7 @@ import org.ichnaea.core.apikey.WriteBehindApiKeyUsage;
 import org.ichnaea.core.monitor.RateController;
 import org.ichnaea.core.pipeline.PipelineHealth;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.GroupCommitQueue;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
 import org.ichnaea.http.HealthCheck;
@@ -79,11 +80,12 @@ final class RedisState extends SharedState {
 
     /**
      * A write Redis does not confirm goes to a local spool and is moved later (SpoolingQueue), so a Redis outage or
-     * stall costs submissions no 503 and a timed-out write that Redis ran after all no duplicate.
+     * stall costs submissions no 503 and a timed-out write that Redis ran after all no duplicate. Concurrent
+     * submissions share one Redis round trip (GroupCommitQueue).
      */
     @Override
     DataQueue<IncomingReport> submissions(DataQueue<IncomingReport> incoming, PipelineHealth pipelineHealth) {
-        return resources.track(new SpoolingQueue<>(incoming,
+        return resources.track(new SpoolingQueue<>(new GroupCommitQueue<>(incoming),
                 settings.dataDir().resolve("spool").resolve("update_incoming"), IncomingReportCodec::encode,
                 IncomingReportCodec::decode, 1000));
     }

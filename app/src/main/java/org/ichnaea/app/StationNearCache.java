@@ -33,8 +33,10 @@ import org.ichnaea.core.station.WifiStationStore;
  * process makes through its decorators (the pipeline of {@code serve}, the CLI's imports and deletions) take their
  * keys out after they ran. Writes of other processes (the {@code worker}s) show after at most {@link #TTL}: a station
  * learned by a pipeline run is found up to 10 s later than without the cache. At most {@link #MAX_ENTRIES} keys per
- * kind (about 300 bytes each). The embedded default has no such cache: its lookups are in-process already, and
- * {@code process} run beside {@code serve} must show its stations at once.
+ * kind (about 300 bytes each). On the embedded default the processes of one data directory share a
+ * {@link StationGeneration}: every station write of any of them (a {@code process} or an import run beside
+ * {@code serve}) advances it, and an answer cached under an older generation is loaded again, so their writes show at
+ * once there too.
  */
 final class StationNearCache {
 
@@ -43,10 +45,23 @@ final class StationNearCache {
     /** Keys kept per kind (Wi-Fi, Bluetooth, cells, cell areas). */
     static final long MAX_ENTRIES = 200_000;
 
-    private final Lookups<MacAddress, MacStation> wifi = new Lookups<>(MacStation::mac);
-    private final Lookups<MacAddress, MacStation> blue = new Lookups<>(MacStation::mac);
-    private final Lookups<CellId, CellStation> cells = new Lookups<>(CellStation::id);
-    private final Lookups<CellAreaId, CellArea> areas = new Lookups<>(CellArea::id);
+    private final Lookups<MacAddress, MacStation> wifi;
+    private final Lookups<MacAddress, MacStation> blue;
+    private final Lookups<CellId, CellStation> cells;
+    private final Lookups<CellAreaId, CellArea> areas;
+
+    /** Writes of other processes show after {@link #TTL} (MariaDB). */
+    StationNearCache() {
+        this(StationGeneration.NONE);
+    }
+
+    /** Writes of the processes sharing {@code generation} show at once. */
+    StationNearCache(StationGeneration generation) {
+        wifi = new Lookups<>(MacStation::mac, generation);
+        blue = new Lookups<>(MacStation::mac, generation);
+        cells = new Lookups<>(CellStation::id, generation);
+        areas = new Lookups<>(CellArea::id, generation);
+    }
 
     WifiStationStore wifi(WifiStationStore store) {
         return new Wifi(store, wifi);
@@ -64,26 +79,37 @@ final class StationNearCache {
         return new Areas(store, areas);
     }
 
-    /** Keys with their answer (a value, or none for a key the store does not have). */
+    /** An answer (a value, or none for a key the store does not have) and the generation it was loaded under. */
+    private record Answer<V>(long generation, Optional<V> value) {
+    }
+
+    /** Keys with their answer. */
     static final class Lookups<K, V> {
-        private final Cache<K, Optional<V>> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+        private final Cache<K, Answer<V>> cache = Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
                 .expireAfterWrite(TTL).build();
         private final Function<V, K> keyOf;
+        private final StationGeneration generation;
 
-        Lookups(Function<V, K> keyOf) {
+        Lookups(Function<V, K> keyOf, StationGeneration generation) {
             this.keyOf = keyOf;
+            this.generation = generation;
         }
 
-        /** The values of {@code keys}, the missing ones loaded by {@code load} in one call (a fault caches nothing). */
+        /**
+         * The values of {@code keys}, the missing ones loaded by {@code load} in one call (a fault caches nothing).
+         * The generation is read before the load, so a load that raced a write is tagged with the generation before
+         * that write's advance and is not used afterwards.
+         */
         List<V> findAll(Collection<K> keys, Function<Collection<K>, List<V>> load) {
+            long now = generation.current();
             List<V> found = new ArrayList<>(keys.size());
             List<K> missing = new ArrayList<>();
             for (K key : keys) {
-                Optional<V> hit = cache.getIfPresent(key);
-                if (hit == null) {
+                Answer<V> hit = cache.getIfPresent(key);
+                if (hit == null || hit.generation() != now) {
                     missing.add(key);
                 } else {
-                    hit.ifPresent(found::add);
+                    hit.value().ifPresent(found::add);
                 }
             }
             if (missing.isEmpty()) {
@@ -95,7 +121,7 @@ final class StationNearCache {
             }
             for (K key : missing) {
                 V value = loaded.get(key);
-                cache.put(key, Optional.ofNullable(value));
+                cache.put(key, new Answer<>(now, Optional.ofNullable(value)));
                 if (value != null) {
                     found.add(value);
                 }
@@ -109,6 +135,7 @@ final class StationNearCache {
                 write.run();
             } finally {
                 cache.invalidateAll(keys);
+                generation.advance();
             }
         }
 
@@ -120,6 +147,7 @@ final class StationNearCache {
                 for (V value : values) {
                     cache.invalidate(keyOf.apply(value));
                 }
+                generation.advance();
             }
         }
     }

@@ -3,6 +3,8 @@ package org.ichnaea.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.ichnaea.core.station.ReportLedger;
 import org.ichnaea.core.station.WifiStationStore;
 import org.ichnaea.core.testing.TestStations;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The near cache of the web tier's station lookups (docs/benchmarks.md, "Web service"). */
 class StationNearCacheTest {
@@ -111,5 +114,41 @@ class StationNearCacheTest {
         rows.saveAll(List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
         assertThat(web.findAll(List.of(KNOWN))).hasSize(1);
         assertThat(rows.lookups).hasValue(2);
+    }
+
+    @Test
+    void writes_of_another_process_on_the_same_data_directory_show_at_once(@TempDir Path dir) throws Exception {
+        // Two processes of one embedded data directory: one H2 database (the rows), each with its own cache, sharing
+        // only the mapped generation file (each maps it itself, as a second JVM would).
+        Rows rows = new Rows();
+        Path file = dir.resolve("stations.generation");
+        WifiStationStore serve = new StationNearCache(StationGeneration.mapped(file)).wifi(rows);
+        WifiStationStore process = new StationNearCache(StationGeneration.mapped(file)).wifi(rows);
+        assertThat(serve.findAll(List.of(KNOWN))).isEmpty();
+        assertThat(serve.findAll(List.of(KNOWN))).isEmpty();
+        assertThat(rows.lookups).as("cached while nothing was written").hasValue(1);
+
+        process.update(List.of(KNOWN), ReportLedger.NONE,
+                (locked, applied) -> List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
+        assertThat(serve.findAll(List.of(KNOWN))).as("learned by the process beside it").hasSize(1);
+        process.deleteAll(List.of(KNOWN));
+        assertThat(serve.findAll(List.of(KNOWN))).isEmpty();
+        assertThat(Files.size(file)).isEqualTo(Long.BYTES);
+    }
+
+    @Test
+    void a_lookup_that_raced_a_write_is_not_served_after_it(@TempDir Path dir) throws Exception {
+        Rows rows = new Rows();
+        StationGeneration generation = StationGeneration.mapped(dir.resolve("stations.generation"));
+        StationNearCache.Lookups<MacAddress, MacStation> lookups = new StationNearCache.Lookups<>(MacStation::mac,
+                generation);
+        // The load reads the rows before another process's write commits, and is cached after that write's advance.
+        assertThat(lookups.findAll(List.of(KNOWN), keys -> {
+            List<MacStation> before = rows.findAll(keys);
+            rows.saveAll(List.of(TestStations.wifi("a1:00:00:00:00:01").at(52.5, 13.4).build()));
+            generation.advance();
+            return before;
+        })).isEmpty();
+        assertThat(lookups.findAll(List.of(KNOWN), rows::findAll)).as("loaded again").hasSize(1);
     }
 }

@@ -1,0 +1,168 @@
+package org.ichnaea.core.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.ichnaea.core.StoreUnavailableException;
+import org.ichnaea.core.submit.IncomingReport;
+import org.ichnaea.core.testing.TestReports;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitQueueTest extends DataQueueContract {
+
+    private InMemoryDataQueue<IncomingReport> target;
+
+    @Override
+    protected DataQueue<IncomingReport> newQueue() {
+        target = new InMemoryDataQueue<>();
+        return new GroupCommitQueue<>(target);
+    }
+
+    @Override
+    protected DataQueue<IncomingReport> sameQueue(String owner, Duration lease) {
+        return new GroupCommitQueue<>(target.handle(owner, lease));
+    }
+
+    /** The queue below: counts its writes, each held until {@code gate} opens; fails while {@code failing}. */
+    private static final class SlowQueue implements DataQueue<IncomingReport> {
+        final InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
+        final AtomicInteger writes = new AtomicInteger();
+        final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+        final CountDownLatch gate = new CountDownLatch(1);
+        volatile boolean failing;
+
+        @Override
+        public void enqueue(List<IncomingReport> items) {
+            writes.incrementAndGet();
+            firstWriteStarted.countDown();
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            if (failing) {
+                throw new StoreUnavailableException("queue down");
+            }
+            stored.enqueue(items);
+        }
+
+        @Override
+        public List<IncomingReport> dequeue(int max) {
+            return stored.dequeue(max);
+        }
+
+        @Override
+        public long size() {
+            return stored.size();
+        }
+
+        @Override
+        public Claim<IncomingReport> claim(int max) {
+            return stored.claim(max);
+        }
+
+        @Override
+        public long recover() {
+            return stored.recover();
+        }
+    }
+
+    @Test
+    void callers_that_arrive_during_a_write_share_the_next_one_and_each_returns_once_its_items_are_stored()
+            throws Exception {
+        SlowQueue below = new SlowQueue();
+        GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
+        ExecutorService pool = Executors.newFixedThreadPool(9);
+        try {
+            Future<?> first = pool.submit(() -> queue.enqueue(List.of(TestReports.full(0))));
+            assertThat(below.firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                int n = i;
+                others.add(pool.submit(() -> queue.enqueue(
+                        List.of(TestReports.full(2 * n), TestReports.full(2 * n + 1)))));
+            }
+            Thread.sleep(200);
+            assertThat(first.isDone()).as("still writing").isFalse();
+            assertThat(others).noneMatch(Future::isDone);
+            assertThat(below.size()).isZero();
+            below.gate.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            for (Future<?> f : others) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(below.size()).isEqualTo(17);
+            assertThat(below.writes).as("the first write, then one for the eight that waited").hasValue(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_failed_shared_write_fails_every_caller_in_it_and_the_next_write_goes_ahead() throws Exception {
+        SlowQueue below = new SlowQueue();
+        below.failing = true;
+        GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            calls.add(pool.submit(() -> queue.enqueue(List.of(TestReports.full(0)))));
+            assertThat(below.firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 1; i <= 3; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> queue.enqueue(List.of(TestReports.full(n)))));
+            }
+            Thread.sleep(200);
+            below.gate.countDown();
+            for (Future<?> f : calls) {
+                assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+                        .hasCauseInstanceOf(StoreUnavailableException.class);
+            }
+            below.failing = false;
+            queue.enqueue(List.of(TestReports.full(9)));
+            assertThat(below.size()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void many_concurrent_callers_lose_nothing_and_large_groups_are_split() throws Exception {
+        InMemoryDataQueue<IncomingReport> below = new InMemoryDataQueue<>();
+        GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                calls.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        List<IncomingReport> items = new ArrayList<>();
+                        int size = i % 50 == 0 ? GroupCommitQueue.MAX_ITEMS : 3;
+                        for (int k = 0; k < size; k++) {
+                            items.add(TestReports.full(thread * 10_000_000 + i * 10_000 + k));
+                        }
+                        queue.enqueue(items);
+                    }
+                }));
+            }
+            for (Future<?> f : calls) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            long expected = 8L * (4 * GroupCommitQueue.MAX_ITEMS + 196 * 3);
+            assertThat(below.size()).isEqualTo(expected);
+            assertThat(below.dequeue((int) expected).stream().distinct().count()).isEqualTo(expected);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
