@@ -53,12 +53,24 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
      * 0.17 GB of live data; the 200 ms default left it so). H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} with
      * {@code AUTO_SERVER}, so on SIGTERM its own shutdown hook may close the database under a running pipeline job:
      * the job's claim then stays with the ended process and comes back at the next start (docs/reliability.md), so
-     * nothing is lost.
+     * nothing is lost. {@code RETENTION_TIME}: see {@link #RETENTION_MILLIS}.
      */
+    /**
+     * How long H2 keeps the pages a commit replaced before it writes over them (its default: 45 s). While a backlog
+     * drains, the pipeline replaces pages at tens of MB a second, and H2 cannot reuse their space for that long: with
+     * 45 s a 500,000-report drain grew the file to 4.7 GB (0.16 GB of live data), and a {@code serve} kept such a file
+     * until its restart. With 5 s the same drain peaked at 0.63 GB, and a {@code serve} that drained 200,000 reports
+     * stayed at 0.4 GB instead of 2.6 GB; the drain took about 30 % longer (docs/benchmarks.md, "Embedded backlog").
+     * H2 writes over such pages only once it assumes the operating system wrote the newer ones; the pipeline runs
+     * {@code CHECKPOINT SYNC} before it acknowledges each batch (a few hundred milliseconds apart while a backlog
+     * drains), so what replaced them is on disk long before 5 s.
+     */
+    static final int RETENTION_MILLIS = 5_000;
+
     public static MysqlSettings embedded(Path dataDir, boolean readOnly, int maxPoolSize) {
         Path file = dataDir.toAbsolutePath().resolve("ichnaea");
         String url = "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=30000";
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=30000;RETENTION_TIME=" + RETENTION_MILLIS;
         return new MysqlSettings(url, "sa", "", maxPoolSize,
                 readOnly ? WEB_CONNECTION_TIMEOUT : WORKER_CONNECTION_TIMEOUT, false,
                 readOnly ? "ichnaea-web" : "ichnaea-worker");

@@ -36,6 +36,16 @@ class EmbeddedH2Test {
     }
 
     @Test
+    void the_embedded_database_reuses_replaced_pages_after_5_seconds_not_h2s_45() {
+        try (Database db = Database.open(MysqlSettings.embedded(dataDir, false, 1))) {
+            List<String> retention = db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT SETTING_NAME || '=' || SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE UPPER(SETTING_NAME) LIKE '%RETENTION%'").mapTo(String.class).list());
+            assertThat(retention).isNotEmpty().allSatisfy(s -> assertThat(s).endsWith("=5000"));
+        }
+    }
+
+    @Test
     void operator_uris_become_jdbc_urls() {
         assertThat(DatabaseUrls.parse("mysql+pymysql://ichnaea:s3cr%40t@db.example:3307/location"))
                 .isEqualTo(new DatabaseUrls.Target("jdbc:mariadb://db.example:3307/location?sslMode=disable",
