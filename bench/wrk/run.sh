@@ -3,7 +3,11 @@
 # DURATION seconds with CONNECTIONS connections against 127.0.0.1 only (ROUNDS times, each round with its own
 # heartbeat ceiling), then the server is stopped.
 # Usage: bench/wrk/run.sh            (after mvn -B -q package -DskipTests)
+#        PARTS=pipeline bench/wrk/run.sh   (PARTS: web and/or pipeline; JAR: another build of the jar)
 #        MODES="embedded services" bench/wrk/run.sh
+# ASYNC_PROFILER: the path of async-profiler's libasyncProfiler.so (in the Maven artifact
+# tools.profiler:async-profiler:4.1:jar:linux-x64); each scenario's CPU profile goes to PROFILE_DIR (default /tmp).
+# Attaching it makes the JIT compile again for a while, so measure without it.
 # MODES: embedded (the default: one H2 file) and/or services (MariaDB + Redis on this machine: BENCH_DB_URL, default
 # a database ichnaea_bench on 127.0.0.1:3306 as root, dropped and created; BENCH_REDIS_URI, default db 14 of
 # 127.0.0.1:6379, flushed). Each mode gets a fresh data set, its own heartbeat ceiling and ratios to it, and then
@@ -11,7 +15,8 @@
 # `process`, less the time of a `process` with nothing queued (JVM start, statistics, tiles) in the same run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAR=app/target/ichnaea.jar
+JAR=${JAR:-app/target/ichnaea.jar}
+PARTS=${PARTS:-web pipeline}
 PORT=${PORT:-8765}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
@@ -26,22 +31,14 @@ MODES=${MODES:-embedded}
 BENCH_DB_URL=${BENCH_DB_URL:-mysql://root@127.0.0.1:3306/ichnaea_bench}
 BENCH_REDIS_URI=${BENCH_REDIS_URI:-redis://127.0.0.1:6379/14}
 SERVER=
+JOBS_OFF="update_incoming=0,export_reports=0,update_statcounter=0,update_statregion=0,update_tiles=0"
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "${WORK:-}"' EXIT
 
 bench_mode() { # mode
 local mode=$1
 WORK=$(mktemp -d)
-export ICHNAEA_DATA_DIR=$WORK/data ICHNAEA_PORT=$PORT ICHNAEA_HOST=127.0.0.1
+export ICHNAEA_PORT=$PORT ICHNAEA_HOST=127.0.0.1
 unset DB_READWRITE_URI REDIS_URI
-if [ "$mode" = services ]; then
-  command -v mariadb >/dev/null || { echo "services mode needs the mariadb client"; exit 1; }
-  db=${BENCH_DB_URL##*/}
-  mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\`"
-  redis-cli -u "$BENCH_REDIS_URI" flushdb >/dev/null
-  export DB_READWRITE_URI=$BENCH_DB_URL REDIS_URI=$BENCH_REDIS_URI
-  java -jar "$JAR" migrate >/dev/null 2>&1
-fi
-
 # Five known Wi-Fi networks in Berlin, seen over 30 days.
 CREATED=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
 TODAY=$(date -u +%Y-%m-%d)
@@ -49,10 +46,28 @@ for i in 1 2 3 4 5; do
   printf '{"kind":"wifi","mac":"b3b3b300000%d","lat":52.520%d,"lon":13.400%d,"radius":40,"samples":12,"created":"%s","modified":"%s","last_seen":"%s"}\n' \
     "$i" "$i" "$i" "$CREATED" "$CREATED" "$TODAY"
 done > "$WORK/stations.jsonl"
-java -jar "$JAR" apikey create bench --maxreq 0 >/dev/null 2>&1
-java -jar "$JAR" import stations "$WORK/stations.jsonl" >/dev/null 2>&1
+# An empty store with the key and the five stations: before the web scenarios, and again before the pipeline's
+# figure, which so does not depend on what the web scenarios wrote.
+fresh_store() {
+  export ICHNAEA_DATA_DIR=$WORK/data-$1
+  if [ "$mode" = services ]; then
+    command -v mariadb >/dev/null || { echo "services mode needs the mariadb client"; exit 1; }
+    local db=${BENCH_DB_URL##*/}
+    mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\`"
+    redis-cli -u "$BENCH_REDIS_URI" flushdb >/dev/null
+    export DB_READWRITE_URI=$BENCH_DB_URL REDIS_URI=$BENCH_REDIS_URI
+    java -jar "$JAR" migrate >/dev/null 2>&1
+  fi
+  java -jar "$JAR" apikey create bench --maxreq 0 >/dev/null 2>&1
+  java -jar "$JAR" import stations "$WORK/stations.jsonl" >/dev/null 2>&1
+}
 
-java -jar "$JAR" serve > "$WORK/server.log" 2>&1 &
+if [[ " $PARTS " == *" web "* ]]; then
+fresh_store web
+# The pipeline jobs are off while the web service is measured: with them on, the reports of the geosubmit warm-up
+# and scenario were drained by `serve` during the later scenarios, and the ceilings of one run ranged 13,600-20,000.
+# The pipeline is measured on its own below.
+ICHNAEA_JOB_INTERVALS=$JOBS_OFF java -jar "$JAR" serve > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/__lbheartbeat__" >/dev/null && break; sleep 1; done
 
@@ -69,7 +84,12 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "http://127.0.0.1:$PORT/__lbheartb
 CEILING=
 run() { # name, wrk arguments...
   local name=$1; shift
+  local profile
+  profile="${PROFILE_DIR:-/tmp}/$mode-round$round-$(echo "$name" | tr -c 'A-Za-z0-9\n' '-').collapsed"
+  # ASYNC_PROFILER=/path/to/libasyncProfiler.so: CPU samples of the server during the scenario, as collapsed stacks.
+  [ -n "${ASYNC_PROFILER:-}" ] && jcmd "$SERVER" JVMTI.agent_load "$ASYNC_PROFILER" '"start,event=cpu,interval=997us"' >/dev/null
   local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  [ -n "${ASYNC_PROFILER:-}" ] && jcmd "$SERVER" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$profile\"" >/dev/null
   local rps p50 p99 errors ratio
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
@@ -90,7 +110,10 @@ done
 answer=$(curl -s -XPOST "http://127.0.0.1:$PORT/v1/geolocate?key=bench" -d @"$WORK/wifi5.json")
 case "$answer" in *'"lat":52.52'*) ;; *) echo "unexpected answer in mode $mode: $answer"; exit 1 ;; esac
 kill $SERVER; wait $SERVER 2>/dev/null || true; SERVER=
-java -jar "$JAR" process >/dev/null 2>&1 # drain the geosubmit scenario's backlog (one report id, untimed)
+fi
+
+if [[ " $PARTS " == *" pipeline "* ]]; then
+fresh_store pipeline
 # The same-run baseline of the pipeline figure: a `process` with nothing queued (JVM start, region shapes,
 # statistics, tiles), taken off the timed drain below.
 start=$(date +%s.%N)
@@ -116,8 +139,7 @@ for b in range(0, n, 100):
         json.dump({"items": items}, f)
 PY
 OBSERVATIONS=$(( REPORTS / 2 * 5 ))
-ICHNAEA_JOB_INTERVALS="update_incoming=0,export_reports=0,update_statcounter=0,update_statregion=0,update_tiles=0" \
-  java -jar "$JAR" serve > "$WORK/server2.log" 2>&1 &
+ICHNAEA_JOB_INTERVALS=$JOBS_OFF java -jar "$JAR" serve > "$WORK/server2.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/__lbheartbeat__" >/dev/null && break; sleep 1; done
 for f in "$WORK"/reports/*.json; do
@@ -131,6 +153,7 @@ seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}'
 printf '| %s | pipeline: %s reports (%s obs), one process, %s s less %s s without reports | %s obs/s | | | | |\n' \
   "$mode" "$REPORTS" "$OBSERVATIONS" "$seconds" "$empty" \
   "$(awk -v o="$OBSERVATIONS" -v s="$seconds" -v e="$empty" 'BEGIN {d = s - e; if (d < 0.1) d = 0.1; printf "%.0f", o / d}')"
+fi
 rm -rf "$WORK"
 }
 
