@@ -60,7 +60,7 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
      * drains, the pipeline replaces pages at tens of MB a second, and H2 cannot reuse their space for that long: with
      * 45 s a 500,000-report drain grew the file to 4.7 GB (0.16 GB of live data), and a {@code serve} kept such a file
      * until its restart. With 5 s the same drain peaked at 0.63 GB, and a {@code serve} that drained 200,000 reports
-     * stayed at 0.4 GB instead of 2.6 GB; the drain took about 30 % longer (docs/benchmarks.md, "Embedded backlog").
+     * stayed at 0.4 GB instead of 2.6 GB; the pipeline runs 25-40 % slower (docs/benchmarks.md, "Embedded backlog").
      * H2 writes over such pages only once it assumes the operating system wrote the newer ones; the pipeline runs
      * {@code CHECKPOINT SYNC} before it acknowledges each batch (a few hundred milliseconds apart while a backlog
      * drains), so what replaced them is on disk long before 5 s.
