@@ -42,6 +42,18 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
     }
 
     /**
+     * How long H2 keeps the pages a commit replaced before it writes over them (its default: 45 s). While a backlog
+     * drains, the pipeline replaces pages at tens of MB a second, and H2 cannot reuse their space for that long: with
+     * 45 s a 500,000-report drain grew the file to 4.7 GB (0.16 GB of live data), and a {@code serve} kept such a file
+     * until its restart. With 5 s the same drain peaked at 0.63 GB, and a {@code serve} that drained 200,000 reports
+     * stayed at 0.4 GB instead of 2.6 GB; the pipeline runs 25-40 % slower (docs/benchmarks.md, "Embedded backlog").
+     * H2 does not sync its commits and writes over such pages once this time has passed, assuming the operating
+     * system wrote the newer ones meanwhile; the embedded storage makes sure of it: {@code CHECKPOINT SYNC} once a
+     * second in every process that has the database open, and before each pipeline batch is acknowledged.
+     */
+    public static final int RETENTION_MILLIS = 5_000;
+
+    /**
      * The embedded default: one H2 file {@code ichnaea.mv.db} under the data directory, in MySQL mode, opened with
      * {@code AUTO_SERVER} so CLI commands can use it while a server runs. H2's own write delay (500 ms) applies: no
      * acknowledgement rests on an H2 commit alone (submissions go to the log queues; an export batch is acknowledged
@@ -55,18 +67,6 @@ public record MysqlSettings(String jdbcUrl, String user, String password, int ma
      * the job's claim then stays with the ended process and comes back at the next start (docs/reliability.md), so
      * nothing is lost. {@code RETENTION_TIME}: see {@link #RETENTION_MILLIS}.
      */
-    /**
-     * How long H2 keeps the pages a commit replaced before it writes over them (its default: 45 s). While a backlog
-     * drains, the pipeline replaces pages at tens of MB a second, and H2 cannot reuse their space for that long: with
-     * 45 s a 500,000-report drain grew the file to 4.7 GB (0.16 GB of live data), and a {@code serve} kept such a file
-     * until its restart. With 5 s the same drain peaked at 0.63 GB, and a {@code serve} that drained 200,000 reports
-     * stayed at 0.4 GB instead of 2.6 GB; the pipeline runs 25-40 % slower (docs/benchmarks.md, "Embedded backlog").
-     * H2 writes over such pages only once it assumes the operating system wrote the newer ones; the pipeline runs
-     * {@code CHECKPOINT SYNC} before it acknowledges each batch (a few hundred milliseconds apart while a backlog
-     * drains), so what replaced them is on disk long before 5 s.
-     */
-    static final int RETENTION_MILLIS = 5_000;
-
     public static MysqlSettings embedded(Path dataDir, boolean readOnly, int maxPoolSize) {
         Path file = dataDir.toAbsolutePath().resolve("ichnaea");
         String url = "jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"

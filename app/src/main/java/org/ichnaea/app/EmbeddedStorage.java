@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ExportConfigStore;
@@ -61,8 +65,39 @@ final class EmbeddedStorage implements Storage {
             database.close();
             databaseClosed = true;
         });
+        resources.track(syncEverySecond(database));
         // The web tier and the jobs, tracked later, stop using the queues first.
         resources.track((AutoCloseable) () -> logQueues.values().forEach(LogDataQueue::close));
+    }
+
+    /**
+     * {@code CHECKPOINT SYNC} once a second while the database is open. H2 does not sync its commits, and writes over
+     * the space of replaced pages {@link MysqlSettings#RETENTION_MILLIS 5 s} after they were replaced: the pages
+     * that replaced them must be on disk by then, or a power cut or kernel crash could leave the file pointing at
+     * overwritten pages. The pipeline syncs before it acknowledges a batch; this covers every other write (statistics,
+     * API keys, imports, a pipeline that is idle). Stopped before the database closes (resources close in reverse).
+     */
+    private static AutoCloseable syncEverySecond(Database database) {
+        ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "h2-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicBoolean warned = new AtomicBoolean();
+        syncer.scheduleWithFixedDelay(() -> {
+            try {
+                database.jdbi().useHandle(h -> h.execute("CHECKPOINT SYNC"));
+                warned.set(false);
+            } catch (RuntimeException e) {
+                if (warned.compareAndSet(false, true)) {
+                    LOG.warn("embedded database sync failed (retried every second): {}", e.toString());
+                }
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return () -> {
+            syncer.shutdown();
+            syncer.awaitTermination(10, TimeUnit.SECONDS);
+        };
     }
 
     @Override
@@ -95,7 +130,8 @@ final class EmbeddedStorage implements Storage {
             Files.createDirectories(dataDir);
             return new StationNearCache(StationGeneration.mapped(file));
         } catch (IOException | UnsupportedOperationException e) {
-            LOG.warn("no station cache: cannot map {} ({}); every lookup queries the database", file, e.toString());
+            LOG.warn("no station cache: cannot map {} ({}); every lookup queries the database, and the stations this "
+                    + "process writes show in other processes' caches only after 10 s", file, e.toString());
             return null;
         }
     }

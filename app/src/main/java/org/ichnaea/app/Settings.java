@@ -74,9 +74,10 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "One of ERROR, WARN, INFO, DEBUG, TRACE (Ichnaea's CRITICAL and WARNING are accepted).");
     public static final Option DATA_DIR = new Option("ICHNAEA_DATA_DIR", "./data",
             "Embedded database (`ichnaea.mv.db`), its queues (`queues/<name>/`, log files, docs/storage.md) and "
-                    + "the markers of the processes that have it open (`processes/`, decisions/013), exports, map "
-                    + "tiles, and with Redis the spool of submissions whose write timed out (`spool/`). Keep it on a "
-                    + "local disk.");
+                    + "the markers of the processes that have it open (`processes/`, decisions/013), the "
+                    + "station-write counter the processes' near caches share (`stations.generation`, 8 bytes, a "
+                    + "cache hint: never needs a backup), exports, map tiles, and with Redis the spool of submissions "
+                    + "whose write timed out (`spool/`). Keep it on a local disk.");
     public static final Option HOST = new Option("ICHNAEA_HOST", "0.0.0.0",
             "Address the web server listens on (same as `--host`).");
     public static final Option PORT = new Option("ICHNAEA_PORT", "8000",

@@ -52,7 +52,7 @@ final class StationNearCache {
 
     /** Writes of other processes show after {@link #TTL} (MariaDB). */
     StationNearCache() {
-        this(StationGeneration.NONE);
+        this(StationGeneration.inProcess());
     }
 
     /** Writes of the processes sharing {@code generation} show at once. */

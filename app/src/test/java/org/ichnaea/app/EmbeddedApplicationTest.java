@@ -140,6 +140,19 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void the_embedded_database_is_synced_every_second_while_open_and_the_syncer_stops_before_it_closes() {
+        long before = syncers();
+        try (Application app = Application.open(settings())) {
+            assertThat(syncers()).isEqualTo(before + 1);
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> syncers() == before);
+    }
+
+    private static long syncers() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("h2-sync")).count();
+    }
+
+    @Test
     void the_heartbeat_reports_the_geoip_build_and_age_like_ichnaea() {
         try (Application app = Application.open(Settings.from(Map.of("ICHNAEA_DATA_DIR", dataDir.toString(),
                 "GEOIP_MAX_AGE_DAYS", "0")))) {

@@ -93,8 +93,15 @@ public final class GroupCommitQueue<T> implements DataQueue<T> {
         return batch;
     }
 
+    /**
+     * Writes the batch and answers every caller in it. Never throws: a failure of any kind becomes each caller's
+     * answer (an {@link Error} wrapped), so the writing caller goes on to its own answer like the others. The
+     * writer's interrupt flag is cleared for the write (an interrupted thread would close the log queue's file
+     * channel under every caller of the batch) and set again after it.
+     */
     private void write(List<Pending<T>> batch) {
         RuntimeException failure = null;
+        boolean interrupted = Thread.interrupted();
         try {
             if (batch.size() == 1) {
                 delegate.enqueue(batch.get(0).items);
@@ -107,10 +114,12 @@ public final class GroupCommitQueue<T> implements DataQueue<T> {
             }
         } catch (RuntimeException e) {
             failure = e;
-        } catch (Error e) {
-            failure = new IllegalStateException("queue write failed", e);
-            throw e;
+        } catch (Throwable e) {
+            failure = new IllegalStateException("queue write failed: " + e, e);
         } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             synchronized (lock) {
                 for (Pending<T> p : batch) {
                     p.failure = failure;
@@ -119,6 +128,13 @@ public final class GroupCommitQueue<T> implements DataQueue<T> {
                 writing = false;
                 lock.notifyAll();
             }
+        }
+    }
+
+    /** Callers waiting for a write, for tests. */
+    int waiting() {
+        synchronized (lock) {
+            return waiting.size();
         }
     }
 

@@ -2,6 +2,7 @@ package org.ichnaea.core.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,18 +39,21 @@ class GroupCommitQueueTest extends DataQueueContract {
         final AtomicInteger writes = new AtomicInteger();
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
         final CountDownLatch gate = new CountDownLatch(1);
-        volatile boolean failing;
+        final List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** The first write fails after the gate opens. */
+        volatile boolean failFirst;
 
         @Override
         public void enqueue(List<IncomingReport> items) {
-            writes.incrementAndGet();
+            int n = writes.incrementAndGet();
+            sizes.add(items.size());
             firstWriteStarted.countDown();
             try {
-                gate.await(10, TimeUnit.SECONDS);
+                assertThat(gate.await(10, TimeUnit.SECONDS)).isTrue();
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }
-            if (failing) {
+            if (failFirst && n == 1) {
                 throw new StoreUnavailableException("queue down");
             }
             stored.enqueue(items);
@@ -91,7 +95,7 @@ class GroupCommitQueueTest extends DataQueueContract {
                 others.add(pool.submit(() -> queue.enqueue(
                         List.of(TestReports.full(2 * n), TestReports.full(2 * n + 1)))));
             }
-            Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.waiting() == 8);
             assertThat(first.isDone()).as("still writing").isFalse();
             assertThat(others).noneMatch(Future::isDone);
             assertThat(below.size()).isZero();
@@ -102,42 +106,114 @@ class GroupCommitQueueTest extends DataQueueContract {
             }
             assertThat(below.size()).isEqualTo(17);
             assertThat(below.writes).as("the first write, then one for the eight that waited").hasValue(2);
+            assertThat(below.sizes).containsExactly(1, 16);
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void a_failed_shared_write_fails_every_caller_in_it_and_the_next_write_goes_ahead() throws Exception {
+    void a_failed_write_fails_only_the_callers_in_it_and_the_next_write_goes_ahead() throws Exception {
         SlowQueue below = new SlowQueue();
-        below.failing = true;
+        below.failFirst = true;
         GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<?>> calls = new ArrayList<>();
-            calls.add(pool.submit(() -> queue.enqueue(List.of(TestReports.full(0)))));
+            Future<?> first = pool.submit(() -> queue.enqueue(List.of(TestReports.full(0))));
             assertThat(below.firstWriteStarted.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> others = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 int n = i;
-                calls.add(pool.submit(() -> queue.enqueue(List.of(TestReports.full(n)))));
+                others.add(pool.submit(() -> queue.enqueue(List.of(TestReports.full(n)))));
             }
-            Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queue.waiting() == 3);
             below.gate.countDown();
-            for (Future<?> f : calls) {
-                assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
-                        .hasCauseInstanceOf(StoreUnavailableException.class);
+            assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(StoreUnavailableException.class);
+            for (Future<?> f : others) {
+                f.get(10, TimeUnit.SECONDS); // their shared write, the second, succeeded
             }
-            below.failing = false;
-            queue.enqueue(List.of(TestReports.full(9)));
-            assertThat(below.size()).isEqualTo(1);
+            assertThat(below.writes).hasValue(2);
+            assertThat(below.dequeue(10)).containsExactlyInAnyOrder(TestReports.full(1), TestReports.full(2),
+                    TestReports.full(3));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void an_interrupted_caller_does_not_write_with_its_interrupt_flag_set() {
+        List<Boolean> flags = new ArrayList<>();
+        InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
+        DataQueue<IncomingReport> below = new DataQueue<>() {
+            @Override
+            public void enqueue(List<IncomingReport> items) {
+                flags.add(Thread.currentThread().isInterrupted());
+                stored.enqueue(items);
+            }
+
+            @Override
+            public List<IncomingReport> dequeue(int max) {
+                return stored.dequeue(max);
+            }
+
+            @Override
+            public long size() {
+                return stored.size();
+            }
+
+            @Override
+            public Claim<IncomingReport> claim(int max) {
+                return stored.claim(max);
+            }
+
+            @Override
+            public long recover() {
+                return stored.recover();
+            }
+        };
+        Thread.currentThread().interrupt();
+        try {
+            new GroupCommitQueue<>(below).enqueue(List.of(TestReports.full(1)));
+            assertThat(Thread.currentThread().isInterrupted()).as("set again after the write").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(flags).containsExactly(false);
+        assertThat(stored.size()).isEqualTo(1);
     }
 
     @Test
     void many_concurrent_callers_lose_nothing_and_large_groups_are_split() throws Exception {
-        InMemoryDataQueue<IncomingReport> below = new InMemoryDataQueue<>();
+        InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
+        java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
+        DataQueue<IncomingReport> below = new DataQueue<>() {
+            @Override
+            public void enqueue(List<IncomingReport> items) {
+                largest.accumulateAndGet(items.size(), Math::max);
+                stored.enqueue(items);
+            }
+
+            @Override
+            public List<IncomingReport> dequeue(int max) {
+                return stored.dequeue(max);
+            }
+
+            @Override
+            public long size() {
+                return stored.size();
+            }
+
+            @Override
+            public Claim<IncomingReport> claim(int max) {
+                return stored.claim(max);
+            }
+
+            @Override
+            public long recover() {
+                return stored.recover();
+            }
+        };
         GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -159,8 +235,10 @@ class GroupCommitQueueTest extends DataQueueContract {
                 f.get(60, TimeUnit.SECONDS);
             }
             long expected = 8L * (4 * GroupCommitQueue.MAX_ITEMS + 196 * 3);
-            assertThat(below.size()).isEqualTo(expected);
-            assertThat(below.dequeue((int) expected).stream().distinct().count()).isEqualTo(expected);
+            assertThat(stored.size()).isEqualTo(expected);
+            assertThat(stored.dequeue((int) expected).stream().distinct().count()).isEqualTo(expected);
+            assertThat(largest.get()).as("a caller's large submission is never joined by another's")
+                    .isEqualTo(GroupCommitQueue.MAX_ITEMS);
         } finally {
             pool.shutdownNow();
         }
