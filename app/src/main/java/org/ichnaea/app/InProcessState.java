@@ -12,6 +12,7 @@ import org.ichnaea.core.locate.fallback.InMemoryRateLimiter;
 import org.ichnaea.core.monitor.RateController;
 import org.ichnaea.core.pipeline.PipelineHealth;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.ForwardingDataQueue;
 import org.ichnaea.core.queue.GroupCommitQueue;
 import org.ichnaea.core.stats.InMemoryStatCounter;
 import org.ichnaea.core.submit.IncomingReport;
@@ -61,12 +62,11 @@ final class InProcessState extends SharedState {
     }
 
     /** A queue that refuses new items while the pipeline that drains it is failing. */
-    static final class RefusingWhenFailing<T> implements DataQueue<T> {
-        private final DataQueue<T> delegate;
+    static final class RefusingWhenFailing<T> extends ForwardingDataQueue<T> {
         private final PipelineHealth health;
 
         RefusingWhenFailing(DataQueue<T> delegate, PipelineHealth health) {
-            this.delegate = delegate;
+            super(delegate);
             this.health = health;
         }
 
@@ -77,26 +77,6 @@ final class InProcessState extends SharedState {
                         + health.consecutiveFailures() + " runs in a row: " + health.lastError());
             }
             delegate.enqueue(items);
-        }
-
-        @Override
-        public List<T> dequeue(int max) {
-            return delegate.dequeue(max);
-        }
-
-        @Override
-        public long size() {
-            return delegate.size();
-        }
-
-        @Override
-        public Claim<T> claim(int max) {
-            return delegate.claim(max);
-        }
-
-        @Override
-        public long recover() {
-            return delegate.recover();
         }
     }
 }

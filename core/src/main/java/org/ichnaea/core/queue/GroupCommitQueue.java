@@ -14,12 +14,11 @@ import java.util.List;
  *
  * <p>Only {@link #enqueue} is grouped; the other operations go straight to the queue below.
  */
-public final class GroupCommitQueue<T> implements DataQueue<T> {
+public final class GroupCommitQueue<T> extends ForwardingDataQueue<T> {
 
     /** The most items one shared write takes; a larger backlog of waiting callers is written in several. */
     static final int MAX_ITEMS = 5_000;
 
-    private final DataQueue<T> delegate;
     private final Object lock = new Object();
     /** Guarded by {@link #lock}. */
     private List<Pending<T>> waiting = new ArrayList<>();
@@ -37,7 +36,7 @@ public final class GroupCommitQueue<T> implements DataQueue<T> {
     }
 
     public GroupCommitQueue(DataQueue<T> delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
@@ -142,25 +141,5 @@ public final class GroupCommitQueue<T> implements DataQueue<T> {
         if (p.failure != null) {
             throw p.failure;
         }
-    }
-
-    @Override
-    public List<T> dequeue(int max) {
-        return delegate.dequeue(max);
-    }
-
-    @Override
-    public long size() {
-        return delegate.size();
-    }
-
-    @Override
-    public Claim<T> claim(int max) {
-        return delegate.claim(max);
-    }
-
-    @Override
-    public long recover() {
-        return delegate.recover();
     }
 }

@@ -33,15 +33,18 @@ class GroupCommitQueueTest extends DataQueueContract {
         return new GroupCommitQueue<>(target.handle(owner, lease));
     }
 
-    /** The queue below: counts its writes, each held until {@code gate} opens; fails while {@code failing}. */
-    private static final class SlowQueue implements DataQueue<IncomingReport> {
-        final InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
+    /** The queue below: counts its writes, each held until {@code gate} opens. */
+    private static final class SlowQueue extends ForwardingDataQueue<IncomingReport> {
         final AtomicInteger writes = new AtomicInteger();
         final CountDownLatch firstWriteStarted = new CountDownLatch(1);
         final CountDownLatch gate = new CountDownLatch(1);
         final List<Integer> sizes = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** The first write fails after the gate opens. */
         volatile boolean failFirst;
+
+        SlowQueue() {
+            super(new InMemoryDataQueue<>());
+        }
 
         @Override
         public void enqueue(List<IncomingReport> items) {
@@ -56,27 +59,7 @@ class GroupCommitQueueTest extends DataQueueContract {
             if (failFirst && n == 1) {
                 throw new StoreUnavailableException("queue down");
             }
-            stored.enqueue(items);
-        }
-
-        @Override
-        public List<IncomingReport> dequeue(int max) {
-            return stored.dequeue(max);
-        }
-
-        @Override
-        public long size() {
-            return stored.size();
-        }
-
-        @Override
-        public Claim<IncomingReport> claim(int max) {
-            return stored.claim(max);
-        }
-
-        @Override
-        public long recover() {
-            return stored.recover();
+            super.enqueue(items);
         }
     }
 
@@ -145,31 +128,11 @@ class GroupCommitQueueTest extends DataQueueContract {
     void an_interrupted_caller_does_not_write_with_its_interrupt_flag_set() {
         List<Boolean> flags = new ArrayList<>();
         InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
-        DataQueue<IncomingReport> below = new DataQueue<>() {
+        DataQueue<IncomingReport> below = new ForwardingDataQueue<>(stored) {
             @Override
             public void enqueue(List<IncomingReport> items) {
                 flags.add(Thread.currentThread().isInterrupted());
                 stored.enqueue(items);
-            }
-
-            @Override
-            public List<IncomingReport> dequeue(int max) {
-                return stored.dequeue(max);
-            }
-
-            @Override
-            public long size() {
-                return stored.size();
-            }
-
-            @Override
-            public Claim<IncomingReport> claim(int max) {
-                return stored.claim(max);
-            }
-
-            @Override
-            public long recover() {
-                return stored.recover();
             }
         };
         Thread.currentThread().interrupt();
@@ -187,31 +150,11 @@ class GroupCommitQueueTest extends DataQueueContract {
     void many_concurrent_callers_lose_nothing_and_large_groups_are_split() throws Exception {
         InMemoryDataQueue<IncomingReport> stored = new InMemoryDataQueue<>();
         java.util.concurrent.atomic.AtomicInteger largest = new java.util.concurrent.atomic.AtomicInteger();
-        DataQueue<IncomingReport> below = new DataQueue<>() {
+        DataQueue<IncomingReport> below = new ForwardingDataQueue<>(stored) {
             @Override
             public void enqueue(List<IncomingReport> items) {
                 largest.accumulateAndGet(items.size(), Math::max);
                 stored.enqueue(items);
-            }
-
-            @Override
-            public List<IncomingReport> dequeue(int max) {
-                return stored.dequeue(max);
-            }
-
-            @Override
-            public long size() {
-                return stored.size();
-            }
-
-            @Override
-            public Claim<IncomingReport> claim(int max) {
-                return stored.claim(max);
-            }
-
-            @Override
-            public long recover() {
-                return stored.recover();
             }
         };
         GroupCommitQueue<IncomingReport> queue = new GroupCommitQueue<>(below);
