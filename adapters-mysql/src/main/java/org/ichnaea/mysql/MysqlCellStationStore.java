@@ -199,7 +199,7 @@ public final class MysqlCellStationStore implements CellStationStore {
             }
             java.util.Set<Long> applied = Ledgers.applied(h, dialect, ledger);
             Collection<CellStation> changed = change.apply(locked, applied);
-            Ledgers.record(h, ledger, applied);
+            Ledgers.record(h, dialect, ledger, applied);
             // As for Wi-Fi: cells read are updated, new cells inserted; a lost insert race reruns the transaction.
             List<CellStation> known = new ArrayList<>();
             List<CellStation> fresh = new ArrayList<>();

@@ -251,7 +251,7 @@ public abstract class MysqlMacStationStore implements MacStationStore {
             // committed its ledger rows by now.
             java.util.Set<Long> applied = Ledgers.applied(h, dialect, ledger);
             Collection<MacStation> changed = change.apply(locked, applied);
-            Ledgers.record(h, ledger, applied);
+            Ledgers.record(h, dialect, ledger, applied);
             // Rows read and locked are updated; rows that were absent are inserted, and an insert that meets a row
             // another worker created meanwhile reruns the transaction rather than overwrite that row.
             List<MacStation> known = new ArrayList<>();

@@ -189,6 +189,32 @@ public final class Application implements AutoCloseable {
         return app;
     }
 
+    /**
+     * The threads that run a batch's shard transactions side by side ({@code ICHNAEA_PIPELINE_SHARD_THREADS}); null
+     * for 1 (one after the other on the worker's thread). Shut down, letting running transactions finish, before
+     * the databases close.
+     */
+    private java.util.concurrent.ExecutorService shardRunner() {
+        int threads = settings.shardThreads();
+        if (threads < 2) {
+            return null;
+        }
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                task -> {
+                    Thread thread = new Thread(task, "pipeline-shard-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        track(() -> {
+            runner.shutdown();
+            if (!runner.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                runner.shutdownNow();
+            }
+        });
+        return runner;
+    }
+
     private <T extends AutoCloseable> T track(T resource) {
         return resources.track(resource);
     }
@@ -223,7 +249,7 @@ public final class Application implements AutoCloseable {
     Pipeline pipeline(Clock clock) {
         InternalExporter internal = new InternalExporter(
                 new ReportObservations(regions(), MobileCountryCodes.bundled(), settings.algorithm()),
-                new StationUpdater(regions(), clock),
+                new StationUpdater(regions(), clock, shardRunner()),
                 wifi, blue, cells, areaUpdater(clock), datamap, state.statCounter(), clock);
         Map<ExportSchema, ReportExporter> exporters = Map.of(
                 ExportSchema.GEOSUBMIT, new GeosubmitExporter(),

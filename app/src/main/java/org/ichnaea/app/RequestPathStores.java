@@ -20,6 +20,7 @@ import org.ichnaea.core.station.CellAreaStore;
 import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
 import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.MacStationStore;
 import org.ichnaea.core.station.ReportLedger;
 import org.ichnaea.core.station.WifiStationStore;
@@ -80,44 +81,17 @@ final class RequestPathStores {
                 areas(stores.areas()));
     }
 
-    private abstract static class Macs implements MacStationStore {
-        private final MacStationStore store;
+    private abstract static class Macs extends ForwardingMacStationStore {
         private final CircuitBreaker breaker;
 
         Macs(MacStationStore store, CircuitBreaker breaker) {
-            this.store = store;
+            super(store);
             this.breaker = breaker;
         }
 
         @Override
         public List<MacStation> findAll(Collection<MacAddress> macs) {
-            return breaker.call(() -> store.findAll(macs));
-        }
-
-        @Override
-        public void saveAll(Collection<MacStation> stations) {
-            store.saveAll(stations);
-        }
-
-        @Override
-        public void deleteAll(Collection<MacAddress> macs) {
-            store.deleteAll(macs);
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public void forEach(Consumer<MacStation> action) {
-            store.forEach(action);
-        }
-
-        @Override
-        public void update(Collection<MacAddress> macs, ReportLedger ledger,
-                           BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
-            store.update(macs, ledger, change);
+            return breaker.call(() -> delegate().findAll(macs));
         }
     }
 

@@ -17,7 +17,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                        long keylessDailyLimit, long maxBodyBytes, int dbPoolSize, String baseMapUrl,
                        String trustedProxies, org.ichnaea.core.locate.Algorithm algorithm, Telemetry telemetry,
                        long geoipMaxAgeDays, Path redisCaFile, int redisQueueShards,
-                       int redisWaitReplicas) {
+                       int redisWaitReplicas, int pipelineShardThreads) {
 
     /**
      * Logs, errors and metrics for operators: the log format ({@code text} or {@code json}), Sentry's DSN and
@@ -61,6 +61,10 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "Replicas a report queue write must reach (Redis `WAIT`, 1 s) before a submission is acknowledged; "
                     + "a write that reaches fewer is kept in the local spool and written again. `auto`: 1 on a "
                     + "`redis-sentinel://` (so a failover loses no acknowledged report), else 0.");
+    public static final Option PIPELINE_SHARD_THREADS = new Option("ICHNAEA_PIPELINE_SHARD_THREADS", "auto",
+            "Station transactions a pipeline worker runs side by side, 1 to 16 (each shard of a batch is its own "
+                    + "transaction on its own database connection; 1: one after the other, as Ichnaea). `auto`: the "
+                    + "number of processors, at most 4. Keep it below `ICHNAEA_DB_POOL_SIZE`.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
@@ -130,7 +134,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "UDP port of the StatsD agent.");
 
     public static final List<Option> OPTIONS = List.of(DB_READWRITE_URI, DB_READONLY_URI, REDIS_URI, REDIS_CA_FILE,
-            REDIS_QUEUE_SHARDS, REDIS_WAIT_REPLICAS, GEOIP_PATH,
+            REDIS_QUEUE_SHARDS, REDIS_WAIT_REPLICAS, PIPELINE_SHARD_THREADS, GEOIP_PATH,
             GEOIP_MAX_AGE_DAYS, SECRET_KEY, LOGGING_LEVEL, DATA_DIR, HOST, PORT, KEYLESS, KEYLESS_DAILY_LIMIT, MAX_BODY_BYTES,
             DB_POOL_SIZE, JOB_INTERVALS, BASEMAP_URL, TRUSTED_PROXIES, ALGORITHM, LOG_FORMAT, SENTRY_DSN,
             SENTRY_ENVIRONMENT, STATSD_HOST, STATSD_PORT);
@@ -155,6 +159,11 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             default -> throw new IllegalArgumentException("LOGGING_LEVEL: unknown level '" + level + "'");
         };
         PipelineJobs.periods(values.get(JOB_INTERVALS.name()));
+        int shardThreads = parse(values, PIPELINE_SHARD_THREADS, Settings::shardThreads);
+        if (shardThreads >= parse(values, DB_POOL_SIZE, v -> (int) positive(v))) {
+            throw new IllegalArgumentException(PIPELINE_SHARD_THREADS.name() + " (" + shardThreads
+                    + ") must be below " + DB_POOL_SIZE.name() + ": the worker needs connections of its own too");
+        }
         String geoip = blankToNull(values.get(GEOIP_PATH.name()));
         return new Settings(rw, ro, blankToNull(values.get(REDIS_URI.name())), geoip == null ? null : Path.of(geoip),
                 values.get(SECRET_KEY.name()), level, Path.of(values.get(DATA_DIR.name())), values.get(HOST.name()),
@@ -171,7 +180,29 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
                 parse(values, GEOIP_MAX_AGE_DAYS, Settings::nonNegative),
                 parse(values, REDIS_CA_FILE, Settings::caFile),
                 parse(values, REDIS_QUEUE_SHARDS, Settings::queueShards),
-                parse(values, REDIS_WAIT_REPLICAS, Settings::waitReplicas));
+                parse(values, REDIS_WAIT_REPLICAS, Settings::waitReplicas),
+                shardThreads);
+    }
+
+    /** 0 for {@code auto}. */
+    private static int shardThreads(String value) {
+        if ("auto".equalsIgnoreCase(value)) {
+            return 0;
+        }
+        long threads = positive(value);
+        if (threads > 16) {
+            throw new IllegalArgumentException("at most 16 (there are 16 shards)");
+        }
+        return (int) threads;
+    }
+
+    /**
+     * The shard transactions a pipeline worker runs side by side: {@code ICHNAEA_PIPELINE_SHARD_THREADS}, or for
+     * {@code auto} the number of processors, at most 4 (and below the pool size).
+     */
+    public int shardThreads() {
+        return pipelineShardThreads > 0 ? pipelineShardThreads
+                : Math.max(1, Math.min(dbPoolSize - 1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     /** -1 for {@code auto}. */
@@ -230,7 +261,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
         return new Settings(dbReadWriteUri, dbReadOnlyUri, redisUri, geoipPath, secretKey, loggingLevel, dataDir,
                 newHost == null ? host : newHost, newPort == null ? port : newPort, keyless, keylessDailyLimit,
                 maxBodyBytes, dbPoolSize, baseMapUrl, trustedProxies, algorithm, telemetry, geoipMaxAgeDays,
-                redisCaFile, redisQueueShards, redisWaitReplicas);
+                redisCaFile, redisQueueShards, redisWaitReplicas, pipelineShardThreads);
     }
 
     public boolean isEmbedded() {

@@ -51,6 +51,21 @@ class SettingsTest {
     }
 
     @Test
+    void shard_threads_default_to_the_processors_up_to_4_and_stay_below_the_pool() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(Settings.from(Map.of()).shardThreads()).isEqualTo(Math.min(4, processors));
+        assertThat(Settings.from(Map.of("ICHNAEA_DB_POOL_SIZE", "2")).shardThreads()).isEqualTo(1);
+        assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "7")).shardThreads()).isEqualTo(7);
+        assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "1")).shardThreads()).isEqualTo(1);
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "17")))
+                .hasMessage("ICHNAEA_PIPELINE_SHARD_THREADS: at most 16 (there are 16 shards) (got '17')");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "0")))
+                .hasMessageStartingWith("ICHNAEA_PIPELINE_SHARD_THREADS: must be more than 0");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "10")))
+                .hasMessageStartingWith("ICHNAEA_PIPELINE_SHARD_THREADS (10) must be below ICHNAEA_DB_POOL_SIZE");
+    }
+
+    @Test
     void trusted_proxies_default_to_loopback_and_a_list_is_the_whole_truth() throws Exception {
         java.net.InetAddress loopback = java.net.InetAddress.getByName("127.0.0.1");
         assertThat(Settings.from(Map.of()).proxies().contains(loopback)).isTrue();

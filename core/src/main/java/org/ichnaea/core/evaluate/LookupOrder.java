@@ -3,15 +3,11 @@ package org.ichnaea.core.evaluate;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.ichnaea.core.radio.MacAddress;
 import org.ichnaea.core.station.BlueStationStore;
 import org.ichnaea.core.station.MacStation;
+import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.MacStationStore;
-import org.ichnaea.core.station.ReportLedger;
 import org.ichnaea.core.station.WifiStationStore;
 
 /**
@@ -45,44 +41,16 @@ public enum LookupOrder {
     }
 
     /** A store that answers lookups by shard, then MAC. */
-    private abstract static class Ordered implements MacStationStore {
-        private final MacStationStore delegate;
-
+    private abstract static class Ordered extends ForwardingMacStationStore {
         Ordered(MacStationStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public List<MacStation> findAll(Collection<MacAddress> macs) {
-            List<MacStation> found = delegate.findAll(macs);
+            List<MacStation> found = delegate().findAll(macs);
             found.sort(SHARD_THEN_MAC);
             return found;
-        }
-
-        @Override
-        public void saveAll(Collection<MacStation> stations) {
-            delegate.saveAll(stations);
-        }
-
-        @Override
-        public void deleteAll(Collection<MacAddress> macs) {
-            delegate.deleteAll(macs);
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
-        }
-
-        @Override
-        public void forEach(Consumer<MacStation> action) {
-            delegate.forEach(action);
-        }
-
-        @Override
-        public void update(Collection<MacAddress> macs, ReportLedger ledger,
-                           BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
-            delegate.update(macs, ledger, change);
         }
     }
 

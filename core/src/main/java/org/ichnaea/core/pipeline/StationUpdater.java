@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.MacAddress;
@@ -32,10 +36,23 @@ public final class StationUpdater {
 
     private final RegionShapes regions;
     private final Clock clock;
+    private final Executor shardRunner;
 
+    /** An updater that runs the shard transactions of a batch one after the other, on the calling thread. */
     public StationUpdater(RegionShapes regions, Clock clock) {
+        this(regions, clock, null);
+    }
+
+    /**
+     * An updater that runs the shard transactions of a batch on {@code shardRunner} (null: one after the other on
+     * the calling thread). Each shard is its own transaction on its own connection, with its own ledger scope, so
+     * they are independent: run side by side, one worker keeps the database busy while it prepares the next shard's
+     * statements. The caller returns when every shard of the batch has finished.
+     */
+    public StationUpdater(RegionShapes regions, Clock clock, Executor shardRunner) {
         this.regions = regions;
         this.clock = clock;
+        this.shardRunner = shardRunner;
     }
 
     /** Counts of actions. */
@@ -63,9 +80,53 @@ public final class StationUpdater {
             shards.computeIfAbsent(entry.getKey().shard(), k -> new LinkedHashMap<>())
                     .put(entry.getKey(), entry.getValue());
         }
+        int kindCode = kind == StationKind.BLUE ? 1 : 0;
+        if (shardRunner == null || shards.size() < 2) {
+            for (Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard : shards.entrySet()) {
+                applied[0] += merge(counts, updateShard(kind, store, ReportLedger.macScope(kindCode, shard.getKey()),
+                        shard.getValue()));
+            }
+            return;
+        }
+        List<CompletableFuture<List<Committed>>> running = new ArrayList<>(shards.size());
         for (Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard : shards.entrySet()) {
-            applied[0] += updateShard(kind, store, ReportLedger.macScope(kind == StationKind.BLUE ? 1 : 0,
-                    shard.getKey()), shard.getValue(), counts);
+            int scope = ReportLedger.macScope(kindCode, shard.getKey());
+            running.add(CompletableFuture.supplyAsync(() -> updateShard(kind, store, scope, shard.getValue()),
+                    this::runShard));
+        }
+        // Every shard finishes (commits or fails) before the batch is answered: a failed batch goes back to its
+        // queue, and none of its transactions may still be running when it is delivered again.
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
+        Throwable failure = null;
+        for (CompletableFuture<List<Committed>> shard : running) {
+            try {
+                applied[0] += merge(counts, shard.join());
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (failure == null) {
+                    failure = cause;
+                } else if (cause != failure) {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /** Runs a shard's transaction on the runner, or here when the runner takes no more work (it is shutting down). */
+    private void runShard(Runnable shard) {
+        try {
+            shardRunner.execute(shard);
+        } catch (RejectedExecutionException e) {
+            shard.run();
         }
     }
 
@@ -93,10 +154,11 @@ public final class StationUpdater {
         return fresh;
     }
 
-    private int updateShard(StationKind kind, MacStationStore store, int scope,
-                            Map<MacAddress, List<StationObservation>> obs, Map<StationAction, Integer> counts) {
+    /** One shard's transaction; answers what it committed (nothing when there was nothing to do). */
+    private List<Committed> updateShard(StationKind kind, MacStationStore store, int scope,
+                                        Map<MacAddress, List<StationObservation>> obs) {
         if (obs.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Instant now = clock.instant();
         List<Committed> committed = new ArrayList<>(1);
@@ -123,7 +185,7 @@ public final class StationUpdater {
             committed.add(new Committed(local, used, Set.of()));
             return changed;
         });
-        return merge(counts, committed);
+        return committed;
     }
 
     /**

@@ -159,39 +159,14 @@ class PipelineTest {
     }
 
     /** The in-memory Wi-Fi store, but its {@code n}th update fails (after the earlier ones committed). */
-    private static final class FailingOnce implements org.ichnaea.core.station.WifiStationStore {
-        private final InMemoryWifiStationStore delegate = new InMemoryWifiStationStore();
+    private static final class FailingOnce extends org.ichnaea.core.station.ForwardingMacStationStore
+            implements org.ichnaea.core.station.WifiStationStore {
         private final int failAt;
         private int updates;
 
         FailingOnce(int failAt) {
+            super(new InMemoryWifiStationStore());
             this.failAt = failAt;
-        }
-
-        @Override
-        public List<org.ichnaea.core.station.MacStation> findAll(
-                java.util.Collection<org.ichnaea.core.radio.MacAddress> macs) {
-            return delegate.findAll(macs);
-        }
-
-        @Override
-        public void saveAll(java.util.Collection<org.ichnaea.core.station.MacStation> stations) {
-            delegate.saveAll(stations);
-        }
-
-        @Override
-        public void deleteAll(java.util.Collection<org.ichnaea.core.radio.MacAddress> macs) {
-            delegate.deleteAll(macs);
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
-        }
-
-        @Override
-        public void forEach(java.util.function.Consumer<org.ichnaea.core.station.MacStation> action) {
-            delegate.forEach(action);
         }
 
         @Override
@@ -203,7 +178,7 @@ class PipelineTest {
             if (++updates == failAt) {
                 throw new org.ichnaea.core.StoreUnavailableException("down between two shards");
             }
-            delegate.update(macs, ledger, change);
+            super.update(macs, ledger, change);
         }
     }
 
