@@ -64,7 +64,8 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
     public static final Option PIPELINE_SHARD_THREADS = new Option("ICHNAEA_PIPELINE_SHARD_THREADS", "auto",
             "Station transactions a pipeline worker runs side by side, 1 to 16 (each shard of a batch is its own "
                     + "transaction on its own database connection; 1: one after the other, as Ichnaea). `auto`: the "
-                    + "number of processors, at most 4. Keep it below `ICHNAEA_DB_POOL_SIZE`.");
+                    + "number of processors, at most 4, with MySQL/MariaDB; 1 on the embedded default (H2 gains nothing from "
+                    + "it). Must be below `ICHNAEA_DB_POOL_SIZE`.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
@@ -198,10 +199,14 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     /**
      * The shard transactions a pipeline worker runs side by side: {@code ICHNAEA_PIPELINE_SHARD_THREADS}, or for
-     * {@code auto} the number of processors, at most 4 (and below the pool size).
+     * {@code auto} the number of processors, at most 4 (and below the pool size), with MySQL/MariaDB, and 1 on the
+     * embedded default: H2 drained a 500,000-report backlog about 10 % slower with 2 (docs/benchmarks.md).
      */
     public int shardThreads() {
-        return pipelineShardThreads > 0 ? pipelineShardThreads
+        if (pipelineShardThreads > 0) {
+            return pipelineShardThreads;
+        }
+        return isEmbedded() ? 1
                 : Math.max(1, Math.min(dbPoolSize - 1, Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 

@@ -51,11 +51,16 @@ class SettingsTest {
     }
 
     @Test
-    void shard_threads_default_to_the_processors_up_to_4_and_stay_below_the_pool() {
+    void shard_threads_default_to_the_processors_up_to_4_on_mysql_and_to_1_embedded() {
         int processors = Runtime.getRuntime().availableProcessors();
-        assertThat(Settings.from(Map.of()).shardThreads()).isEqualTo(Math.min(4, processors));
-        assertThat(Settings.from(Map.of("ICHNAEA_DB_POOL_SIZE", "2")).shardThreads()).isEqualTo(1);
+        Map<String, String> mysql = Map.of("DB_READWRITE_URI", "mysql://root@127.0.0.1/ichnaea");
+        assertThat(Settings.from(mysql).shardThreads()).isEqualTo(Math.min(4, processors));
+        assertThat(Settings.from(Map.of("DB_READWRITE_URI", "mysql://root@127.0.0.1/ichnaea",
+                "ICHNAEA_DB_POOL_SIZE", "2")).shardThreads()).as("below the pool").isEqualTo(1);
+        assertThat(Settings.from(Map.of()).shardThreads()).as("embedded").isEqualTo(1);
         assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "7")).shardThreads()).isEqualTo(7);
+        assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "3", "DB_READWRITE_URI",
+                "mysql://root@127.0.0.1/ichnaea")).shardThreads()).isEqualTo(3);
         assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "1")).shardThreads()).isEqualTo(1);
         assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "17")))
                 .hasMessage("ICHNAEA_PIPELINE_SHARD_THREADS: at most 16 (there are 16 shards) (got '17')");
