@@ -22,9 +22,17 @@ BASE=${BASE:-}                     # a commit to run in each round as well (its 
 POOL_GB=${POOL_GB:-8}              # InnoDB buffer pool: the 10 million stations and their indexes fit in it
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d /tmp/ichnaea-pipeline-bench.XXXXXX)
-trap 'rm -rf "$WORK"; [ -n "$BASE" ] && git -C "$ROOT" worktree remove --force "$WORK/base-src" 2>/dev/null || true' EXIT
+cleanup() {
+    if [ -n "$BASE" ]; then
+        git -C "$ROOT" worktree remove --force "$WORK/base-src" 2>/dev/null || true
+        git -C "$ROOT" worktree prune
+    fi
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 
-sql() { mariadb -uroot -N -e "$1"; }
+# The server the benchmark's JDBC URL names, over TCP like the benchmark (not the local socket).
+sql() { mariadb -h127.0.0.1 -P3306 -uroot -N -e "$1"; }
 
 # A class path that later edits of the tree do not change: the tree's classes and core jars copied, the other
 # dependencies from ~/.m2. Nothing is installed into ~/.m2 (the base must not replace this checkout's artifacts).
@@ -52,40 +60,51 @@ if [ -n "$BASE" ]; then
     echo "== building $BASE"
     git -C "$ROOT" worktree add -q --detach "$WORK/base-src" "$BASE"
     # The benchmark of this checkout, on the base's code: the base has no shard threads (one constructor less).
-    sed 's/Clock.systemUTC(), runner)/Clock.systemUTC())/' \
+    sed 's/Clock.systemUTC(), runner, shardThreads)/Clock.systemUTC())/' \
         "$ROOT/adapters-mysql/src/bench/java/org/ichnaea/mysql/bench/PipelineBenchmark.java" \
         > "$WORK/base-src/adapters-mysql/src/bench/java/org/ichnaea/mysql/bench/PipelineBenchmark.java"
     classpath "$WORK/base-src" "$WORK/base"
 fi
 
-echo "== filling $DB to $STATIONS stations (kept for later runs)"
-java -Xmx2g -cp "$(cat "$WORK/new/cp")" org.ichnaea.mysql.bench.StationStoreBenchmark "$URL" "$STATIONS" 2000 \
-    2>&1 | grep -E "stations present|inserted .*0,000,000|lookups"
-
 settle() {
-    # The fill's stations were created on 2026-06-15 (StationStoreBenchmark's clock); a run's on the real date.
+    # The fill's stations were created on 2026-06-15 (StationStoreBenchmark's fixed clock); a run's on today's date
+    # (this machine's clock must be later than that).
     for shard in 0 1 2 3 4 5 6 7 8 9 a b c d e f; do
         sql "DELETE FROM $DB.wifi_shard_$shard WHERE created > '2026-06-16'"
     done
     sql "TRUNCATE $DB.applied_report; TRUNCATE $DB.datamap_ne"
     for _ in $(seq 1 90); do
-        status=$(mariadb -uroot -e "SHOW ENGINE INNODB STATUS\G")
+        status=$(mariadb -h127.0.0.1 -P3306 -uroot -e "SHOW ENGINE INNODB STATUS\G")
         history=$(echo "$status" | awk '/History list length/ {print $4}')
         dirty=$(echo "$status" | awk '/^Modified db pages/ {print $4; exit}')
-        if [ "$history" -lt 1000 ] && [ "$dirty" -lt 20000 ]; then
+        if [ -n "$history" ] && [ -n "$dirty" ] && [ "$history" -lt 1000 ] && [ "$dirty" -lt 20000 ]; then
             return
         fi
         sleep 2
     done
+    echo "warning: InnoDB still busy after 180 s (history list ${history:-?}, dirty pages ${dirty:-?})" >&2
 }
+
+echo "== filling $DB to $STATIONS stations (kept for later runs)"
+java -Xmx2g -cp "$(cat "$WORK/new/cp")" org.ichnaea.mysql.bench.StationStoreBenchmark "$URL" "$STATIONS" 2000 \
+    2>&1 | grep -E "stations present|inserted .*0,000,000|lookups"
 
 run() { # $1 label, $2 class path file, $3 shard threads
     settle
-    local mysqld cpu0 cpu1 out
-    mysqld=$(pgrep -x mariadbd || pgrep -x mysqld)
+    local mysqld cpu0 cpu1 out one two
+    # mariadbd's CPU time is read from /proc: the server must run on this machine.
+    mysqld=$( (pgrep -x mariadbd || pgrep -x mysqld) | head -1)
+    if [ -z "$mysqld" ]; then
+        echo "no mariadbd or mysqld process on this machine" >&2
+        exit 1
+    fi
     cpu0=$(awk '{print $14 + $15}' "/proc/$mysqld/stat")
-    out=$(java -Xmx2g -Dshards="$3" -cp "$(cat "$2")" org.ichnaea.mysql.bench.PipelineBenchmark "$URL" "$REPORTS" \
-        1000 "$RANDOM$RANDOM" 2>&1)
+    if ! out=$(java -Xmx2g -Dshards="$3" -cp "$(cat "$2")" org.ichnaea.mysql.bench.PipelineBenchmark "$URL" \
+            "$REPORTS" 1000 "$RANDOM$RANDOM" 2>&1); then
+        echo "$out" >&2
+        echo "run $1 failed" >&2
+        exit 1
+    fi
     cpu1=$(awk '{print $14 + $15}' "/proc/$mysqld/stat")
     one=$(echo "$out" | awk '/^1 thread/ {print $(NF-1)}')
     two=$(echo "$out" | awk '/^2 thread/ {print $(NF-1)}')

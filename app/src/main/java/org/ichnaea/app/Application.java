@@ -190,29 +190,29 @@ public final class Application implements AutoCloseable {
     }
 
     /**
-     * The threads that run a batch's shard transactions side by side ({@code ICHNAEA_PIPELINE_SHARD_THREADS}); null
-     * for 1 (one after the other on the worker's thread). Shut down, letting running transactions finish, before
-     * the databases close.
+     * The station updater of this process's pipeline: a batch's shard transactions run side by side on the worker's
+     * thread and {@code ICHNAEA_PIPELINE_SHARD_THREADS - 1} helper threads, which are shut down (running transactions
+     * finish) before the databases close.
      */
-    private java.util.concurrent.ExecutorService shardRunner() {
+    private StationUpdater stationUpdater(Clock clock) {
         int threads = settings.shardThreads();
         if (threads < 2) {
-            return null;
+            return new StationUpdater(regions(), clock);
         }
         java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newFixedThreadPool(threads,
+        java.util.concurrent.ExecutorService helpers = java.util.concurrent.Executors.newFixedThreadPool(threads - 1,
                 task -> {
                     Thread thread = new Thread(task, "pipeline-shard-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });
         track(() -> {
-            runner.shutdown();
-            if (!runner.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                runner.shutdownNow();
+            helpers.shutdown();
+            if (!helpers.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                helpers.shutdownNow();
             }
         });
-        return runner;
+        return new StationUpdater(regions(), clock, helpers, threads);
     }
 
     private <T extends AutoCloseable> T track(T resource) {
@@ -249,7 +249,7 @@ public final class Application implements AutoCloseable {
     Pipeline pipeline(Clock clock) {
         InternalExporter internal = new InternalExporter(
                 new ReportObservations(regions(), MobileCountryCodes.bundled(), settings.algorithm()),
-                new StationUpdater(regions(), clock, shardRunner()),
+                stationUpdater(clock),
                 wifi, blue, cells, areaUpdater(clock), datamap, state.statCounter(), clock);
         Map<ExportSchema, ReportExporter> exporters = Map.of(
                 ExportSchema.GEOSUBMIT, new GeosubmitExporter(),

@@ -61,11 +61,13 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
             "Replicas a report queue write must reach (Redis `WAIT`, 1 s) before a submission is acknowledged; "
                     + "a write that reaches fewer is kept in the local spool and written again. `auto`: 1 on a "
                     + "`redis-sentinel://` (so a failover loses no acknowledged report), else 0.");
+    /** Connections of a pool the shard threads leave to the other jobs (scheduler, lease renewals, web writes). */
+    private static final int OTHER_CONNECTIONS = 3;
     public static final Option PIPELINE_SHARD_THREADS = new Option("ICHNAEA_PIPELINE_SHARD_THREADS", "auto",
             "Station transactions a pipeline worker runs side by side, 1 to 16 (each shard of a batch is its own "
                     + "transaction on its own database connection; 1: one after the other, as Ichnaea). `auto`: the "
                     + "number of processors, at most 4, with MySQL/MariaDB; 1 on the embedded default (H2 gains nothing from "
-                    + "it). Must be below `ICHNAEA_DB_POOL_SIZE`.");
+                    + "it). Leaves at least 3 connections of `ICHNAEA_DB_POOL_SIZE` to the other jobs.");
     public static final Option GEOIP_PATH = new Option("GEOIP_PATH", "",
             "MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City mmdb file. Unset: the bundled GeoLite2 City (2019), "
                     + "extracted under `ICHNAEA_DATA_DIR/geoip`.");
@@ -161,9 +163,11 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
         };
         PipelineJobs.periods(values.get(JOB_INTERVALS.name()));
         int shardThreads = parse(values, PIPELINE_SHARD_THREADS, Settings::shardThreads);
-        if (shardThreads >= parse(values, DB_POOL_SIZE, v -> (int) positive(v))) {
-            throw new IllegalArgumentException(PIPELINE_SHARD_THREADS.name() + " (" + shardThreads
-                    + ") must be below " + DB_POOL_SIZE.name() + ": the worker needs connections of its own too");
+        int pool = parse(values, DB_POOL_SIZE, v -> (int) positive(v));
+        if (shardThreads > 1 && shardThreads > pool - OTHER_CONNECTIONS) {
+            throw new IllegalArgumentException(PIPELINE_SHARD_THREADS.name() + " (" + shardThreads + ") must leave "
+                    + OTHER_CONNECTIONS + " of the " + pool + " connections of " + DB_POOL_SIZE.name()
+                    + " to the other jobs");
         }
         String geoip = blankToNull(values.get(GEOIP_PATH.name()));
         return new Settings(rw, ro, blankToNull(values.get(REDIS_URI.name())), geoip == null ? null : Path.of(geoip),
@@ -199,15 +203,15 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     /**
      * The shard transactions a pipeline worker runs side by side: {@code ICHNAEA_PIPELINE_SHARD_THREADS}, or for
-     * {@code auto} the number of processors, at most 4 (and below the pool size), with MySQL/MariaDB, and 1 on the
+     * {@code auto} the number of processors, at most 4 (leaving 3 connections), with MySQL/MariaDB, and 1 on the
      * embedded default: H2 drained a 500,000-report backlog about 10 % slower with 2 (docs/benchmarks.md).
      */
     public int shardThreads() {
         if (pipelineShardThreads > 0) {
             return pipelineShardThreads;
         }
-        return isEmbedded() ? 1
-                : Math.max(1, Math.min(dbPoolSize - 1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        return isEmbedded() ? 1 : Math.max(1, Math.min(dbPoolSize - OTHER_CONNECTIONS,
+                Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 
     /** -1 for {@code auto}. */

@@ -311,6 +311,35 @@ class EmbeddedApplicationTest {
     }
 
     @Test
+    void process_with_four_shard_threads_applies_every_shard_once() {
+        Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString(),
+                "ICHNAEA_PIPELINE_SHARD_THREADS", "4");
+        StringBuilder wifis = new StringBuilder();
+        for (int shard = 0; shard < 16; shard++) {
+            // The fifth hex digit of a MAC names its shard: one network in each of the 16.
+            wifis.append(shard == 0 ? "" : ",").append(String.format(
+                    "{\"macAddress\":\"d5:d5:%x5:00:00:01\",\"signalStrength\":-60}", shard));
+        }
+        String item = "{\"position\":{\"latitude\":%s,\"longitude\":13.40,\"accuracy\":5},"
+                + "\"wifiAccessPoints\":[" + wifis + "]}";
+        try (Application app = Application.open(settings())) {
+            JavalinTest.test(app.web(Clock.systemUTC()), (server, client) -> {
+                assertThat(client.post("/v2/geosubmit", "{\"items\":[" + String.format(item, "52.5200") + ","
+                        + String.format(item, "52.5202") + "]}").code()).isEqualTo(200);
+            });
+            assertThat(Main.run(new String[] {"process"}, env)).isZero();
+            assertThat(Main.run(new String[] {"process"}, env)).as("nothing left, nothing applied twice").isZero();
+
+            assertThat(app.wifi.count()).isEqualTo(16);
+            app.wifi.forEach(station -> assertThat(station.data().samples()).as(station.mac().toString())
+                    .isEqualTo(2));
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            assertThat(app.stats.latest(org.ichnaea.core.stats.StatKey.WIFI, today)).hasValue(32);
+            assertThat(app.stats.latest(org.ichnaea.core.stats.StatKey.UNIQUE_WIFI, today)).hasValue(16);
+        }
+    }
+
+    @Test
     void the_cli_manages_export_configurations_and_a_file_export_receives_the_reports() throws Exception {
         Map<String, String> env = Map.of("ICHNAEA_DATA_DIR", dataDir.toString());
         Path archive = dataDir.resolve("archive");

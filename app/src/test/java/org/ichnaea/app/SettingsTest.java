@@ -56,7 +56,11 @@ class SettingsTest {
         Map<String, String> mysql = Map.of("DB_READWRITE_URI", "mysql://root@127.0.0.1/ichnaea");
         assertThat(Settings.from(mysql).shardThreads()).isEqualTo(Math.min(4, processors));
         assertThat(Settings.from(Map.of("DB_READWRITE_URI", "mysql://root@127.0.0.1/ichnaea",
-                "ICHNAEA_DB_POOL_SIZE", "2")).shardThreads()).as("below the pool").isEqualTo(1);
+                "ICHNAEA_DB_POOL_SIZE", "2")).shardThreads()).as("3 connections left").isEqualTo(1);
+        assertThat(Settings.from(Map.of("DB_READWRITE_URI", "mysql://root@127.0.0.1/ichnaea",
+                "ICHNAEA_DB_POOL_SIZE", "5")).shardThreads()).as("3 connections left").isEqualTo(Math.min(2, processors));
+        assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "1", "ICHNAEA_DB_POOL_SIZE", "1"))
+                .shardThreads()).as("1 needs no connection of its own").isEqualTo(1);
         assertThat(Settings.from(Map.of()).shardThreads()).as("embedded").isEqualTo(1);
         assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "7")).shardThreads()).isEqualTo(7);
         assertThat(Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "3", "DB_READWRITE_URI",
@@ -66,8 +70,9 @@ class SettingsTest {
                 .hasMessage("ICHNAEA_PIPELINE_SHARD_THREADS: at most 16 (there are 16 shards) (got '17')");
         assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "0")))
                 .hasMessageStartingWith("ICHNAEA_PIPELINE_SHARD_THREADS: must be more than 0");
-        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "10")))
-                .hasMessageStartingWith("ICHNAEA_PIPELINE_SHARD_THREADS (10) must be below ICHNAEA_DB_POOL_SIZE");
+        assertThatThrownBy(() -> Settings.from(Map.of("ICHNAEA_PIPELINE_SHARD_THREADS", "8")))
+                .hasMessage("ICHNAEA_PIPELINE_SHARD_THREADS (8) must leave 3 of the 10 connections of "
+                        + "ICHNAEA_DB_POOL_SIZE to the other jobs");
     }
 
     @Test

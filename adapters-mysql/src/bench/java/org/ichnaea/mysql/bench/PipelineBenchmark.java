@@ -78,7 +78,7 @@ public final class PipelineBenchmark {
                 List<java.util.concurrent.ExecutorService> runners = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     java.util.concurrent.ExecutorService runner = shardThreads > 1
-                            ? java.util.concurrent.Executors.newFixedThreadPool(shardThreads) : null;
+                            ? java.util.concurrent.Executors.newFixedThreadPool(shardThreads - 1) : null;
                     if (runner != null) {
                         runners.add(runner);
                     }
@@ -87,7 +87,7 @@ public final class PipelineBenchmark {
                             name -> queues.computeIfAbsent(name, n -> new InMemoryDataQueue<>()), java.util.Map.of(),
                             new org.ichnaea.core.pipeline.InternalExporter(new ReportObservations(TestRegions.some(),
                                     MobileCountryCodes.bundled()), new StationUpdater(TestRegions.some(),
-                                    Clock.systemUTC(), runner), wifi, new MysqlBlueStationStore(db, db),
+                                    Clock.systemUTC(), runner, shardThreads), wifi, new MysqlBlueStationStore(db, db),
                                     new MysqlCellStationStore(db, db), null,
                                     map ? new org.ichnaea.mysql.MysqlDataMapStore(db, db) : null,
                                     new org.ichnaea.core.stats.InMemoryStatCounter(), Clock.systemUTC()),

@@ -198,6 +198,10 @@ public final class Pipeline {
         int exported = 0;
         int batches = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                // The process is stopping (the scheduler interrupts its jobs): the rest stays queued for the next run.
+                return new ExportRun(config.name(), exported, batches, false);
+            }
             // A batch leaves its queue only once it is exported: a crash before that leaves it claimed, and it
             // comes back when the claim is recovered (the internal exporter applies a report once by its id).
             try (DataQueue.Claim<IncomingReport> claim = queue.claim(config.batch())) {

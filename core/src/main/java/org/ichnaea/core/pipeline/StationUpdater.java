@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
 import org.ichnaea.core.radio.MacAddress;
@@ -36,23 +36,26 @@ public final class StationUpdater {
 
     private final RegionShapes regions;
     private final Clock clock;
-    private final Executor shardRunner;
+    private final Executor helpers;
+    private final int shardThreads;
 
     /** An updater that runs the shard transactions of a batch one after the other, on the calling thread. */
     public StationUpdater(RegionShapes regions, Clock clock) {
-        this(regions, clock, null);
+        this(regions, clock, null, 1);
     }
 
     /**
-     * An updater that runs the shard transactions of a batch on {@code shardRunner} (null: one after the other on
-     * the calling thread). Each shard is its own transaction on its own connection, with its own ledger scope, so
-     * they are independent: run side by side, one worker keeps the database busy while it prepares the next shard's
-     * statements. The caller returns when every shard of the batch has finished.
+     * An updater that runs up to {@code shardThreads} shard transactions of a batch side by side: the calling thread
+     * and {@code shardThreads - 1} helpers on {@code helpers} (null, or 1 thread: one after the other on the calling
+     * thread). Each shard is its own transaction on its own connection, with its own ledger scope, so they are
+     * independent. The caller takes shards too and returns once every shard of the batch has finished; helpers that
+     * never start (a runner shutting down) leave their share to it.
      */
-    public StationUpdater(RegionShapes regions, Clock clock, Executor shardRunner) {
+    public StationUpdater(RegionShapes regions, Clock clock, Executor helpers, int shardThreads) {
         this.regions = regions;
         this.clock = clock;
-        this.shardRunner = shardRunner;
+        this.helpers = shardThreads > 1 ? helpers : null;
+        this.shardThreads = Math.max(1, shardThreads);
     }
 
     /** Counts of actions. */
@@ -81,33 +84,35 @@ public final class StationUpdater {
                     .put(entry.getKey(), entry.getValue());
         }
         int kindCode = kind == StationKind.BLUE ? 1 : 0;
-        if (shardRunner == null || shards.size() < 2) {
+        if (helpers == null || shards.size() < 2) {
             for (Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard : shards.entrySet()) {
                 applied[0] += merge(counts, updateShard(kind, store, ReportLedger.macScope(kindCode, shard.getKey()),
                         shard.getValue()));
             }
             return;
         }
-        List<CompletableFuture<List<Committed>>> running = new ArrayList<>(shards.size());
-        for (Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard : shards.entrySet()) {
-            int scope = ReportLedger.macScope(kindCode, shard.getKey());
-            running.add(CompletableFuture.supplyAsync(() -> updateShard(kind, store, scope, shard.getValue()),
-                    this::runShard));
-        }
-        // Every shard finishes (commits or fails) before the batch is answered: a failed batch goes back to its
-        // queue, and none of its transactions may still be running when it is delivered again.
-        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).handle((ok, error) -> null).join();
-        Throwable failure = null;
-        for (CompletableFuture<List<Committed>> shard : running) {
+        SideBySide batch = new SideBySide(kind, store, kindCode, new ArrayList<>(shards.entrySet()));
+        for (int i = 1; i < Math.min(shardThreads, shards.size()); i++) {
             try {
-                applied[0] += merge(counts, shard.join());
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
+                helpers.execute(batch::work);
+            } catch (RejectedExecutionException e) {
+                break;
+            }
+        }
+        batch.work();
+        batch.awaitFinished();
+        Throwable failure = null;
+        for (Object outcome : batch.outcomes) {
+            if (outcome instanceof Throwable error) {
                 if (failure == null) {
-                    failure = cause;
-                } else if (cause != failure) {
-                    failure.addSuppressed(cause);
+                    failure = error;
+                } else if (error != failure) {
+                    failure.addSuppressed(error);
                 }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Committed> committed = (List<Committed>) outcome;
+                applied[0] += merge(counts, committed);
             }
         }
         if (failure instanceof RuntimeException runtime) {
@@ -121,12 +126,63 @@ public final class StationUpdater {
         }
     }
 
-    /** Runs a shard's transaction on the runner, or here when the runner takes no more work (it is shutting down). */
-    private void runShard(Runnable shard) {
-        try {
-            shardRunner.execute(shard);
-        } catch (RejectedExecutionException e) {
-            shard.run();
+    /**
+     * The shards of one batch, handed out one at a time to whichever thread asks (the caller and the helpers). A
+     * shard once taken always finishes, with its commit or its exception in {@link #outcomes}; a helper that never
+     * runs takes nothing, so the caller waits only for shards that were taken, and every shard is taken before the
+     * caller's own {@link #work} returns.
+     */
+    private final class SideBySide {
+        private final StationKind kind;
+        private final MacStationStore store;
+        private final int kindCode;
+        private final List<Map.Entry<Integer, Map<MacAddress, List<StationObservation>>>> shards;
+        private final Object[] outcomes;
+        private final AtomicInteger next = new AtomicInteger();
+        private final CountDownLatch finished;
+
+        SideBySide(StationKind kind, MacStationStore store, int kindCode,
+                   List<Map.Entry<Integer, Map<MacAddress, List<StationObservation>>>> shards) {
+            this.kind = kind;
+            this.store = store;
+            this.kindCode = kindCode;
+            this.shards = shards;
+            this.outcomes = new Object[shards.size()];
+            this.finished = new CountDownLatch(shards.size());
+        }
+
+        void work() {
+            for (int i = next.getAndIncrement(); i < shards.size(); i = next.getAndIncrement()) {
+                Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard = shards.get(i);
+                try {
+                    outcomes[i] = updateShard(kind, store, ReportLedger.macScope(kindCode, shard.getKey()),
+                            shard.getValue());
+                } catch (Throwable e) {
+                    outcomes[i] = e;
+                } finally {
+                    finished.countDown();
+                }
+            }
+        }
+
+        /**
+         * Waits until every shard has finished (all are taken once the caller's {@link #work} returned). An interrupt
+         * does not cut the wait short (a batch must not come back while its transactions run, and they end within
+         * the database's timeouts); it is kept for the caller.
+         */
+        void awaitFinished() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    finished.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

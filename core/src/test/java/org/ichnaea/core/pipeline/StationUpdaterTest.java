@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 /** The shard transactions of a batch, one after the other or side by side on a runner. */
 class StationUpdaterTest {
 
-    private final ExecutorService runner = Executors.newFixedThreadPool(4);
+    /** Helpers for 4 shard threads: the caller is the fourth. */
+    private final ExecutorService runner = Executors.newFixedThreadPool(3);
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -72,7 +73,7 @@ class StationUpdaterTest {
         int[] appliedSequential = new int[1];
         int[] appliedParallel = new int[1];
         StationUpdater one = new StationUpdater(TestRegions.some(), TestClock.fixed());
-        StationUpdater many = new StationUpdater(TestRegions.some(), TestClock.fixed(), runner);
+        StationUpdater many = new StationUpdater(TestRegions.some(), TestClock.fixed(), runner, 4);
 
         for (int seed : new int[] {1, 2, 3}) {
             one.updateMacs(StationKind.WIFI, sequential, batch(seed), countsSequential, appliedSequential);
@@ -88,8 +89,8 @@ class StationUpdaterTest {
 
     @Test
     void shard_transactions_run_side_by_side_on_the_runner() {
-        // Every shard transaction waits until four are inside the store at once: one after the other, the first
-        // would wait in vain and fail the batch.
+        // Every shard transaction waits until four (the caller and three helpers) are inside the store at once: one
+        // after the other, the first would wait in vain and fail the batch.
         CountDownLatch inside = new CountDownLatch(4);
         Gate store = new Gate(new InMemoryWifiStationStore()) {
             @Override
@@ -107,7 +108,7 @@ class StationUpdaterTest {
         };
         int[] applied = new int[1];
 
-        new StationUpdater(TestRegions.some(), TestClock.fixed(), runner)
+        new StationUpdater(TestRegions.some(), TestClock.fixed(), runner, 4)
                 .updateMacs(StationKind.WIFI, store, batch(1), StationUpdater.emptyCounts(), applied);
 
         assertThat(store.store.count()).isEqualTo(200);
@@ -143,7 +144,7 @@ class StationUpdaterTest {
         Map<StationAction, Integer> counts = StationUpdater.emptyCounts();
         int[] applied = new int[1];
 
-        assertThatThrownBy(() -> new StationUpdater(TestRegions.some(), TestClock.fixed(), runner)
+        assertThatThrownBy(() -> new StationUpdater(TestRegions.some(), TestClock.fixed(), runner, 4)
                 .updateMacs(StationKind.WIFI, store, obs, counts, applied))
                 .isInstanceOf(StoreUnavailableException.class).hasMessage("shard 3 is down");
 
@@ -169,11 +170,49 @@ class StationUpdaterTest {
         };
         int[] applied = new int[1];
 
-        new StationUpdater(TestRegions.some(), TestClock.fixed(), stopped)
+        new StationUpdater(TestRegions.some(), TestClock.fixed(), stopped, 4)
                 .updateMacs(StationKind.WIFI, store, batch(2), StationUpdater.emptyCounts(), applied);
 
         assertThat(threads).containsExactly(Thread.currentThread().getName());
         assertThat(store.store.count()).isEqualTo(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void helpers_that_never_run_leave_every_shard_to_the_caller_instead_of_hanging() {
+        // A runner that accepts work and drops it, as a pool's shutdownNow drops its queue.
+        java.util.concurrent.Executor dropping = task -> { };
+        InMemoryWifiStationStore store = new InMemoryWifiStationStore();
+        int[] applied = new int[1];
+
+        new StationUpdater(TestRegions.some(), TestClock.fixed(), dropping, 4)
+                .updateMacs(StationKind.WIFI, store, batch(3), StationUpdater.emptyCounts(), applied);
+
+        assertThat(store.count()).isEqualTo(200);
+        assertThat(applied[0]).isEqualTo(67 * 1 + 67 * 2 + 66 * 3);
+    }
+
+    @Test
+    void every_failed_shard_is_reported_the_first_with_the_others_suppressed() {
+        Gate store = new Gate(new InMemoryWifiStationStore()) {
+            @Override
+            void before(Collection<MacAddress> macs) {
+                int shard = macs.iterator().next().shard();
+                if (shard == 2 || shard == 9) {
+                    throw new StoreUnavailableException("shard " + shard + " is down");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new StationUpdater(TestRegions.some(), TestClock.fixed(), runner, 4)
+                .updateMacs(StationKind.WIFI, store, batch(4), StationUpdater.emptyCounts(), new int[1]))
+                .isInstanceOf(StoreUnavailableException.class)
+                .satisfies(e -> {
+                    assertThat(e.getSuppressed()).hasSize(1);
+                    assertThat(java.util.List.of(e.getMessage(), e.getSuppressed()[0].getMessage()))
+                            .containsExactly("shard 2 is down", "shard 9 is down");
+                });
+        assertThat(store.store.count()).as("13 networks in shard 2, 12 in shard 9").isEqualTo(200 - 13 - 12);
     }
 
     /** A store whose locked update runs {@link #before} first and {@link #after} once it committed. */
