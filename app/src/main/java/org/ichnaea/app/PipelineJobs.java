@@ -178,8 +178,9 @@ final class PipelineJobs {
                 throw e;
             }
             if (countersInProcess) {
-                // In-process counters would be lost by a restart: move them into the table at once.
-                parts.statFlush().run();
+                // In-process counters would be lost by a restart: move them into the table at once, also when the
+                // process is stopping (the flag cleared meanwhile: H2 closes its file on an interrupted thread's I/O).
+                org.ichnaea.core.Uninterrupted.run(parts.statFlush()::run);
             }
         });
         // Remote and file exports on a thread of their own: an upstream timing out (60 s, three attempts) must

@@ -83,18 +83,29 @@ public final class InternalExporter implements ReportExporter {
         int[] blueApplied = new int[1];
         int[] cellApplied = new int[1];
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // The batch's steps run with the interrupt flag cleared (an interrupt that comes meanwhile, or one the station
+        // updater kept while its shard transactions finished, must not close H2's file under the next step); the flag
+        // is set again at the end, and the pipeline stops after this batch.
+        boolean interrupted = Thread.interrupted();
         try {
             updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), wifiActions, wifiApplied);
+            interrupted |= Thread.interrupted();
             updater.updateMacs(StationKind.BLUE, blue, obs.blue(), blueActions, blueApplied);
+            interrupted |= Thread.interrupted();
             Set<CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(), obs.psc(), cellActions,
                     cellApplied);
+            interrupted |= Thread.interrupted();
             if (areas != null && !changedAreas.isEmpty()) {
                 areas.update(changedAreas);
+                interrupted |= Thread.interrupted();
             }
             if (datamap != null && !obs.grid().isEmpty()) {
                 datamap.update(obs.grid(), today);
             }
         } finally {
+            if (interrupted || Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+            }
             // What committed counts, even when a later step failed: the batch comes back, and the ledger keeps
             // its applied part from counting again.
             if (stats != null) {

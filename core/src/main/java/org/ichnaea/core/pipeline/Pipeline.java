@@ -194,9 +194,12 @@ public final class Pipeline {
             }
             return new ExportRun(config.name(), 0, 0, false);
         }
-        recover(queue, config.queueName());
         int exported = 0;
         int batches = 0;
+        if (Thread.currentThread().isInterrupted()) {
+            return new ExportRun(config.name(), exported, batches, false);
+        }
+        recover(queue, config.queueName());
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 // The process is stopping (the scheduler interrupts its jobs): the rest stays queued for the next run.
@@ -212,7 +215,9 @@ public final class Pipeline {
                 if (!attempt(config, exporter, claim)) {
                     return new ExportRun(config.name(), exported, batches, true);
                 }
-                claim.ack();
+                // Acknowledged with the interrupt flag cleared (the log queue's file channels close on an interrupt,
+                // and the batch is applied); the flag is set again for the check above.
+                org.ichnaea.core.Uninterrupted.run(claim::ack);
                 exported += batch.size();
                 batches++;
                 progress.exported(config.name(), exported);
@@ -282,6 +287,9 @@ public final class Pipeline {
         }
         selected.sort(java.util.Comparator.comparing(c -> c.schema() != ExportSchema.INTERNAL));
         for (ExportConfig config : selected) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
             try {
                 export(config);
             } catch (RuntimeException e) {

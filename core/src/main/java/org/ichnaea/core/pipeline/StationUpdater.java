@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ichnaea.core.radio.CellAreaId;
 import org.ichnaea.core.radio.CellId;
@@ -95,12 +94,17 @@ public final class StationUpdater {
         for (int i = 1; i < Math.min(shardThreads, shards.size()); i++) {
             try {
                 helpers.execute(batch::work);
-            } catch (RejectedExecutionException e) {
+            } catch (RuntimeException | Error e) {
+                // Rejected, or no thread could be started: the caller takes this helper's share.
                 break;
             }
         }
         batch.work();
-        batch.awaitFinished();
+        if (batch.awaitFinished()) {
+            // Interrupted while the helpers finished: kept for the caller, which clears it around its own I/O
+            // (InternalExporter) and stops after this batch (Pipeline.export).
+            Thread.currentThread().interrupt();
+        }
         Throwable failure = null;
         for (Object outcome : batch.outcomes) {
             if (outcome instanceof Throwable error) {
@@ -153,8 +157,8 @@ public final class StationUpdater {
 
         void work() {
             for (int i = next.getAndIncrement(); i < shards.size(); i = next.getAndIncrement()) {
-                Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard = shards.get(i);
                 try {
+                    Map.Entry<Integer, Map<MacAddress, List<StationObservation>>> shard = shards.get(i);
                     outcomes[i] = updateShard(kind, store, ReportLedger.macScope(kindCode, shard.getKey()),
                             shard.getValue());
                 } catch (Throwable e) {
@@ -168,9 +172,9 @@ public final class StationUpdater {
         /**
          * Waits until every shard has finished (all are taken once the caller's {@link #work} returned). An interrupt
          * does not cut the wait short (a batch must not come back while its transactions run, and they end within
-         * the database's timeouts); it is kept for the caller.
+         * the database's timeouts); answers whether there was one, with the flag cleared.
          */
-        void awaitFinished() {
+        boolean awaitFinished() {
             boolean interrupted = false;
             while (true) {
                 try {
@@ -180,9 +184,7 @@ public final class StationUpdater {
                     interrupted = true;
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return interrupted;
         }
     }
 

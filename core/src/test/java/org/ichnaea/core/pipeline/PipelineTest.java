@@ -183,6 +183,53 @@ class PipelineTest {
     }
 
     @Test
+    void an_interrupt_stops_the_drain_after_the_batch_at_hand_which_is_applied_and_acknowledged() {
+        // Batches of one report; the store is interrupted during the first batch, as the scheduler's shutdown would.
+        org.ichnaea.core.export.ExportConfig config = new org.ichnaea.core.export.ExportConfig("internal", 1,
+                org.ichnaea.core.export.ExportSchema.INTERNAL, null, null, null);
+        java.util.Map<String, InMemoryDataQueue<IncomingReport>> queues = new java.util.HashMap<>();
+        var interrupting = new org.ichnaea.core.station.ForwardingMacStationStore(new InMemoryWifiStationStore()) {
+            @Override
+            public void update(java.util.Collection<org.ichnaea.core.radio.MacAddress> macs,
+                    org.ichnaea.core.station.ReportLedger ledger,
+                    java.util.function.BiFunction<java.util.Map<org.ichnaea.core.radio.MacAddress,
+                            org.ichnaea.core.station.MacStation>, java.util.Set<Long>,
+                            java.util.Collection<org.ichnaea.core.station.MacStation>> change) {
+                super.update(macs, ledger, change);
+                Thread.currentThread().interrupt();
+            }
+        };
+        class Wifi extends org.ichnaea.core.station.ForwardingMacStationStore
+                implements org.ichnaea.core.station.WifiStationStore {
+            Wifi() {
+                super(interrupting);
+            }
+        }
+        Wifi store = new Wifi();
+        Pipeline pipe = new Pipeline(incoming, new org.ichnaea.core.export.InMemoryExportConfigStore(config),
+                name -> queues.computeIfAbsent(name, n -> new InMemoryDataQueue<>()), java.util.Map.of(),
+                internal(store), duration -> { });
+        submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01"), report(51.6, -0.1, "aa:bb:cc:00:00:02"),
+                report(51.7, -0.1, "aa:bb:cc:00:00:03")), null);
+
+        pipe.drain();
+
+        assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        assertThat(store.count()).as("the batch at hand was applied, no other").isEqualTo(1);
+        assertThat(pipe.queue(config).size()).as("the rest stays queued").isEqualTo(2);
+
+        pipe.drain();
+        Thread.interrupted();
+        pipe.drain();
+        Thread.interrupted();
+
+        assertThat(store.count()).isEqualTo(3);
+        assertThat(pipe.queue(config).size()).isZero();
+        assertThat(stats.get(org.ichnaea.core.stats.StatKey.WIFI, org.ichnaea.core.testing.TestClock.TODAY))
+                .as("each report applied once: the interrupted batch was acknowledged").isEqualTo(3);
+    }
+
+    @Test
     void two_copies_of_a_report_in_one_batch_count_once() {
         submit.submit(List.of(report(51.5, -0.1, "aa:bb:cc:00:00:01", "aa:bb:cc:00:10:02")), null);
         var export = pipeline.queue(org.ichnaea.core.export.ExportConfig.defaultInternal());

@@ -178,7 +178,8 @@ class StationUpdaterTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Timeout(30)
+    // On a thread of its own: the wait for the shards does not give way to the interrupt of a same-thread timeout.
+    @org.junit.jupiter.api.Timeout(value = 30, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void helpers_that_never_run_leave_every_shard_to_the_caller_instead_of_hanging() {
         // A runner that accepts work and drops it, as a pool's shutdownNow drops its queue.
         java.util.concurrent.Executor dropping = task -> { };
