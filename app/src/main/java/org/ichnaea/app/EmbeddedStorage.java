@@ -120,8 +120,7 @@ final class EmbeddedStorage implements Storage {
         if (nearCache == null) {
             return rows;
         }
-        return new Stations(nearCache.wifi(rows.wifi()), nearCache.blue(rows.blue()), nearCache.cells(rows.cells()),
-                nearCache.areas(rows.areas()));
+        return nearCache.stations(rows);
     }
 
     private static StationNearCache nearCache(Path dataDir) {

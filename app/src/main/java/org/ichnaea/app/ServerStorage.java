@@ -47,8 +47,7 @@ final class ServerStorage implements Storage {
 
     @Override
     public Stations stations(Stations rows) {
-        return new Stations(nearCache.wifi(rows.wifi()), nearCache.blue(rows.blue()), nearCache.cells(rows.cells()),
-                nearCache.areas(rows.areas()));
+        return nearCache.stations(rows);
     }
 
     /**

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.ForwardingDataQueue;
 import org.ichnaea.core.queue.UnconfirmedWriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,11 @@ import org.slf4j.LoggerFactory;
  * spool cannot be written either does the submission fail (503). The spool is local to this web process's host:
  * files left by a process that died are moved by the next one started on the same data directory.
  */
-final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
+final class SpoolingQueue<T> extends ForwardingDataQueue<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpoolingQueue.class);
     private static final String SUFFIX = ".spool";
 
-    private final DataQueue<T> target;
     private final Path dir;
     private final Function<T, byte[]> encode;
     private final Function<byte[], T> decode;
@@ -56,8 +56,8 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
 
     SpoolingQueue(DataQueue<T> target, Path dir, Function<T, byte[]> encode, Function<byte[], T> decode,
                   long everyMillis, java.util.function.Predicate<StoreUnavailableException> maybeStored) {
+        super(target);
         this.maybeStored = maybeStored;
-        this.target = target;
         this.dir = dir;
         this.encode = encode;
         this.decode = decode;
@@ -69,7 +69,7 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
     @Override
     public void enqueue(List<T> items) {
         try {
-            target.enqueue(items);
+            delegate.enqueue(items);
         } catch (StoreUnavailableException e) {
             if (!maybeStored.test(e)) {
                 throw e;
@@ -170,7 +170,7 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
                 continue;
             }
             try {
-                target.enqueue(items);
+                delegate.enqueue(items);
             } catch (StoreUnavailableException e) {
                 return moved; // still down: the next run retries, the file stays
             }
@@ -207,23 +207,8 @@ final class SpoolingQueue<T> implements DataQueue<T>, AutoCloseable {
     }
 
     @Override
-    public List<T> dequeue(int max) {
-        return target.dequeue(max);
-    }
-
-    @Override
     public long size() {
-        return target.size() + spooled();
-    }
-
-    @Override
-    public Claim<T> claim(int max) {
-        return target.claim(max);
-    }
-
-    @Override
-    public long recover() {
-        return target.recover();
+        return delegate.size() + spooled();
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.ichnaea.core.station.CellArea;
 import org.ichnaea.core.station.CellAreaStore;
 import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.MacStationStore;
 import org.ichnaea.core.station.ReportLedger;
@@ -61,6 +62,11 @@ final class StationNearCache {
         blue = new Lookups<>(MacStation::mac, generation);
         cells = new Lookups<>(CellStation::id, generation);
         areas = new Lookups<>(CellArea::id, generation);
+    }
+
+    /** Every store of {@code rows} behind this cache. */
+    Storage.Stations stations(Storage.Stations rows) {
+        return new Storage.Stations(wifi(rows.wifi()), blue(rows.blue()), cells(rows.cells()), areas(rows.areas()));
     }
 
     WifiStationStore wifi(WifiStationStore store) {
@@ -152,44 +158,33 @@ final class StationNearCache {
         }
     }
 
-    private abstract static class Macs implements MacStationStore {
-        private final MacStationStore store;
+    private abstract static class Macs extends ForwardingMacStationStore {
         private final Lookups<MacAddress, MacStation> lookups;
 
         Macs(MacStationStore store, Lookups<MacAddress, MacStation> lookups) {
-            this.store = store;
+            super(store);
             this.lookups = lookups;
         }
 
         @Override
         public List<MacStation> findAll(Collection<MacAddress> macs) {
-            return lookups.findAll(macs, store::findAll);
+            return lookups.findAll(macs, super::findAll);
         }
 
         @Override
         public void saveAll(Collection<MacStation> stations) {
-            lookups.writingValues(stations, () -> store.saveAll(stations));
+            lookups.writingValues(stations, () -> super.saveAll(stations));
         }
 
         @Override
         public void deleteAll(Collection<MacAddress> macs) {
-            lookups.writing(macs, () -> store.deleteAll(macs));
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public void forEach(Consumer<MacStation> action) {
-            store.forEach(action);
+            lookups.writing(macs, () -> super.deleteAll(macs));
         }
 
         @Override
         public void update(Collection<MacAddress> macs, ReportLedger ledger,
                            BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
-            lookups.writing(macs, () -> store.update(macs, ledger, change));
+            lookups.writing(macs, () -> super.update(macs, ledger, change));
         }
     }
 

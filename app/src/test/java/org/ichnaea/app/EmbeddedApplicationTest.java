@@ -12,8 +12,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.ichnaea.core.apikey.ApiKey;
 import org.ichnaea.core.apikey.ApiKeyStore;
 import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
@@ -72,45 +70,18 @@ class EmbeddedApplicationTest {
     }
 
     /** Counts the calls reaching a real Wi-Fi store. */
-    static final class CountingWifi implements WifiStationStore {
-        final WifiStationStore delegate;
+    static final class CountingWifi extends org.ichnaea.core.station.ForwardingMacStationStore
+            implements WifiStationStore {
         final AtomicInteger calls = new AtomicInteger();
 
         CountingWifi(WifiStationStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
         public List<MacStation> findAll(Collection<MacAddress> macs) {
             calls.incrementAndGet();
-            return delegate.findAll(macs);
-        }
-
-        @Override
-        public void saveAll(Collection<MacStation> stations) {
-            delegate.saveAll(stations);
-        }
-
-        @Override
-        public void deleteAll(Collection<MacAddress> macs) {
-            delegate.deleteAll(macs);
-        }
-
-        @Override
-        public long count() {
-            return delegate.count();
-        }
-
-        @Override
-        public void forEach(Consumer<MacStation> action) {
-            delegate.forEach(action);
-        }
-
-        @Override
-        public void update(Collection<MacAddress> macs, org.ichnaea.core.station.ReportLedger ledger,
-                           java.util.function.BiFunction<Map<MacAddress, MacStation>, java.util.Set<Long>,
-                                   Collection<MacStation>> change) {
-            delegate.update(macs, ledger, change);
+            return super.findAll(macs);
         }
     }
 

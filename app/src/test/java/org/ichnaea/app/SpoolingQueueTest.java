@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.queue.DataQueue;
+import org.ichnaea.core.queue.ForwardingDataQueue;
 import org.ichnaea.core.queue.InMemoryDataQueue;
 import org.ichnaea.core.submit.IncomingReport;
 import org.ichnaea.core.submit.IncomingReportCodec;
@@ -25,10 +26,19 @@ class SpoolingQueueTest {
     Path dir;
 
     /** An in-memory queue that can be switched off. */
-    private static final class Switchable implements DataQueue<IncomingReport> {
-        final InMemoryDataQueue<IncomingReport> items = new InMemoryDataQueue<>();
+    private static final class Switchable extends ForwardingDataQueue<IncomingReport> {
+        final InMemoryDataQueue<IncomingReport> items;
         volatile boolean down;
         volatile boolean refused;
+
+        Switchable() {
+            this(new InMemoryDataQueue<>());
+        }
+
+        private Switchable(InMemoryDataQueue<IncomingReport> items) {
+            super(items);
+            this.items = items;
+        }
 
         @Override
         public void enqueue(List<IncomingReport> toAdd) {
@@ -41,26 +51,6 @@ class SpoolingQueueTest {
                         new java.net.ConnectException("Connection refused"));
             }
             items.enqueue(toAdd);
-        }
-
-        @Override
-        public List<IncomingReport> dequeue(int max) {
-            return items.dequeue(max);
-        }
-
-        @Override
-        public long size() {
-            return items.size();
-        }
-
-        @Override
-        public Claim<IncomingReport> claim(int max) {
-            return items.claim(max);
-        }
-
-        @Override
-        public long recover() {
-            return items.recover();
         }
     }
 

@@ -7,14 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import org.ichnaea.core.StoreUnavailableException;
 import org.ichnaea.core.radio.MacAddress;
+import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.InMemoryWifiStationStore;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.ReportLedger;
@@ -27,10 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 class StationNearCacheTest {
 
     /** The in-memory store, counting the lookups that reach it; down while {@code down} is set. */
-    static final class Rows implements WifiStationStore {
-        final InMemoryWifiStationStore store = new InMemoryWifiStationStore();
+    static final class Rows extends ForwardingMacStationStore implements WifiStationStore {
+        final InMemoryWifiStationStore store;
         final AtomicInteger lookups = new AtomicInteger();
         final AtomicBoolean down = new AtomicBoolean();
+
+        Rows() {
+            this(new InMemoryWifiStationStore());
+        }
+
+        private Rows(InMemoryWifiStationStore store) {
+            super(store);
+            this.store = store;
+        }
 
         @Override
         public List<MacStation> findAll(Collection<MacAddress> macs) {
@@ -39,32 +45,6 @@ class StationNearCacheTest {
                 throw new StoreUnavailableException("database down");
             }
             return store.findAll(macs);
-        }
-
-        @Override
-        public void saveAll(Collection<MacStation> stations) {
-            store.saveAll(stations);
-        }
-
-        @Override
-        public void deleteAll(Collection<MacAddress> macs) {
-            store.deleteAll(macs);
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public void forEach(Consumer<MacStation> action) {
-            store.forEach(action);
-        }
-
-        @Override
-        public void update(Collection<MacAddress> macs, ReportLedger ledger,
-                           BiFunction<Map<MacAddress, MacStation>, Set<Long>, Collection<MacStation>> change) {
-            store.update(macs, ledger, change);
         }
     }
 

@@ -2,6 +2,7 @@ package org.ichnaea.core.queue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.ichnaea.core.Uninterrupted;
 
 /**
  * Shares one write of the queue below between the submissions that arrive while another write is under way (group
@@ -100,25 +101,21 @@ public final class GroupCommitQueue<T> extends ForwardingDataQueue<T> {
      */
     private void write(List<Pending<T>> batch) {
         RuntimeException failure = null;
-        boolean interrupted = Thread.interrupted();
         try {
             if (batch.size() == 1) {
-                delegate.enqueue(batch.get(0).items);
+                Uninterrupted.run(() -> delegate.enqueue(batch.get(0).items));
             } else {
                 List<T> all = new ArrayList<>();
                 for (Pending<T> p : batch) {
                     all.addAll(p.items);
                 }
-                delegate.enqueue(all);
+                Uninterrupted.run(() -> delegate.enqueue(all));
             }
         } catch (RuntimeException e) {
             failure = e;
         } catch (Throwable e) {
             failure = new IllegalStateException("queue write failed: " + e, e);
         } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
             synchronized (lock) {
                 for (Pending<T> p : batch) {
                     p.failure = failure;
