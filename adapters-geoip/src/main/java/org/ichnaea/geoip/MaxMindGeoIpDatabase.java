@@ -3,14 +3,10 @@ package org.ichnaea.geoip;
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.ClosedDatabaseException;
 import com.maxmind.db.InvalidDatabaseException;
+import com.maxmind.db.MaxMindDbConstructor;
+import com.maxmind.db.MaxMindDbParameter;
 import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
-import com.maxmind.geoip2.DatabaseReader;
-import com.maxmind.geoip2.exception.GeoIp2Exception;
-import com.maxmind.geoip2.model.CityResponse;
-import com.maxmind.geoip2.record.City;
-import com.maxmind.geoip2.record.Country;
-import com.maxmind.geoip2.record.Location;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -18,6 +14,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ichnaea.core.geoip.GeoIpDatabase;
@@ -26,8 +23,10 @@ import org.ichnaea.core.geoip.GeoIpRecord;
 /**
  * A GeoIP City database in an mmdb file, memory-mapped: MaxMind GeoIP2/GeoLite2 City or DB-IP Lite City
  * ({@link GeoIpFormat}). Thread-safe; lookups cost no I/O beyond page faults on the mapped file. Each opened file
- * gets its own cache of decoded records ({@code CHMCache}, 4,096 entries): it more than halves the cost of a MaxMind
- * City lookup (geoip2 decodes every locale's names), and a reloaded file never sees another file's records.
+ * gets its own cache of decoded records ({@code CHMCache}, 4,096 entries), so a reloaded file never sees another
+ * file's records. A MaxMind City record is decoded into {@link CityRecord}, which holds only the fields the resolver
+ * reads: geoip2's {@code CityResponse} decodes every locale's names, the continent, the registered country and the
+ * traits, which cost more than half of an IP-only geolocate's lookup (docs/benchmarks.md).
  *
  * <p>The file must be replaced by renaming a new file over it ({@code mv}), never overwritten in place: the mapping
  * keeps reading the old file's pages, which an in-place write changes or truncates under it. Lookups that hit such a
@@ -39,18 +38,15 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
     private final Path file;
     private final GeoIpFormat format;
     private final Metadata metadata;
-    private final DatabaseReader cityReader;
-    private final Reader genericReader;
+    private final Reader reader;
     private final boolean ipv4Only;
     private final String description;
 
-    private MaxMindGeoIpDatabase(Path file, GeoIpFormat format, Metadata metadata, DatabaseReader cityReader,
-                                 Reader genericReader) {
+    private MaxMindGeoIpDatabase(Path file, GeoIpFormat format, Metadata metadata, Reader reader) {
         this.file = file;
         this.format = format;
         this.metadata = metadata;
-        this.cityReader = cityReader;
-        this.genericReader = genericReader;
+        this.reader = reader;
         this.ipv4Only = metadata.ipVersion() == 4;
         this.description = format.label() + ": " + metadata.databaseType() + ", built " + metadata.buildTime();
     }
@@ -79,24 +75,7 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
             throw new GeoIpDatabaseException(name + " has database type '" + metadata.databaseType()
                     + "'; expected a GeoIP2/GeoLite2 City or DB-IP Lite City database");
         }
-        if (format.get() == GeoIpFormat.DBIP_CITY) {
-            return new MaxMindGeoIpDatabase(file, GeoIpFormat.DBIP_CITY, metadata, null, reader);
-        }
-        closeQuietly(reader);
-        DatabaseReader cityReader;
-        try {
-            cityReader = new DatabaseReader.Builder(file.toFile()).fileMode(Reader.FileMode.MEMORY_MAPPED)
-                    .withCache(new CHMCache()).build();
-        } catch (IOException | RuntimeException e) {
-            throw new GeoIpDatabaseException(name + " cannot be read: " + e.getMessage(), e);
-        }
-        Metadata cityMetadata = cityReader.metadata();
-        if (GeoIpFormat.forDatabaseType(cityMetadata.databaseType()).orElse(null) != GeoIpFormat.MAXMIND_CITY) {
-            // The file was replaced between the two opens.
-            closeQuietly(cityReader);
-            throw new GeoIpDatabaseException(name + " changed while it was being opened");
-        }
-        return new MaxMindGeoIpDatabase(file, GeoIpFormat.MAXMIND_CITY, cityMetadata, cityReader, null);
+        return new MaxMindGeoIpDatabase(file, format.get(), metadata, reader);
     }
 
     private static Reader openReader(Path file, String name) {
@@ -121,7 +100,7 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
             return format == GeoIpFormat.MAXMIND_CITY ? lookupCity(address) : lookupDbIp(address);
         } catch (ClosedDatabaseException e) {
             throw new GeoIpDatabaseException("GeoIP database " + file.getFileName() + " is closed", e);
-        } catch (IOException | GeoIp2Exception | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new GeoIpDatabaseException("GeoIP lookup failed in " + file.getFileName() + ": " + e, e);
         } catch (InternalError e) {
             // A fault on the mapped pages: the file was overwritten or truncated in place.
@@ -130,27 +109,87 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
         }
     }
 
-    private Optional<GeoIpRecord> lookupCity(InetAddress address) throws IOException, GeoIp2Exception {
-        Optional<CityResponse> found = cityReader.tryCity(address);
-        if (found.isEmpty()) {
+    private Optional<GeoIpRecord> lookupCity(InetAddress address) throws IOException {
+        CityRecord found = reader.get(address, CityRecord.class);
+        if (found == null) {
             return Optional.empty();
         }
-        CityResponse response = found.get();
-        Location location = response.location();
-        Country country = response.country();
-        City city = response.city();
+        LocationRecord location = found.location;
         return Optional.of(new GeoIpRecord(
-                location == null ? null : location.latitude(),
-                location == null ? null : location.longitude(),
-                country == null ? null : country.isoCode(),
-                location == null ? null : location.accuracyRadius(),
-                response.subdivisions() != null && !response.subdivisions().isEmpty(),
-                city == null ? null : city.geonameId()));
+                location == null ? null : location.latitude,
+                location == null ? null : location.longitude,
+                found.country == null ? null : found.country.isoCode,
+                location == null ? null : location.accuracyRadius,
+                found.subdivisions != null && !found.subdivisions.isEmpty(),
+                found.city == null ? null : found.city.geonameId));
     }
 
     private Optional<GeoIpRecord> lookupDbIp(InetAddress address) throws IOException {
-        Map<?, ?> map = genericReader.get(address, Map.class);
+        Map<?, ?> map = reader.get(address, Map.class);
         return map == null ? Optional.empty() : Optional.of(DbIpRecords.fromMap(map));
+    }
+
+    /** The fields of a MaxMind City record that {@link GeoIpRecord} takes; the decoder skips the others. */
+    public static final class CityRecord {
+        final LocationRecord location;
+        final CountryRecord country;
+        final List<SubdivisionRecord> subdivisions;
+        final CityNameRecord city;
+
+        @MaxMindDbConstructor
+        public CityRecord(@MaxMindDbParameter(name = "location") LocationRecord location,
+                          @MaxMindDbParameter(name = "country") CountryRecord country,
+                          @MaxMindDbParameter(name = "subdivisions") List<SubdivisionRecord> subdivisions,
+                          @MaxMindDbParameter(name = "city") CityNameRecord city) {
+            this.location = location;
+            this.country = country;
+            this.subdivisions = subdivisions;
+            this.city = city;
+        }
+    }
+
+    /** {@code location}: position and accuracy radius (km). */
+    public static final class LocationRecord {
+        final Double latitude;
+        final Double longitude;
+        final Integer accuracyRadius;
+
+        @MaxMindDbConstructor
+        public LocationRecord(@MaxMindDbParameter(name = "latitude") Double latitude,
+                              @MaxMindDbParameter(name = "longitude") Double longitude,
+                              @MaxMindDbParameter(name = "accuracy_radius") Integer accuracyRadius) {
+            this.latitude = latitude;
+            this.longitude = longitude;
+            this.accuracyRadius = accuracyRadius;
+        }
+    }
+
+    /** {@code country}: its ISO code. */
+    public static final class CountryRecord {
+        final String isoCode;
+
+        @MaxMindDbConstructor
+        public CountryRecord(@MaxMindDbParameter(name = "iso_code") String isoCode) {
+            this.isoCode = isoCode;
+        }
+    }
+
+    /** One of {@code subdivisions}: only whether there is one counts. */
+    public static final class SubdivisionRecord {
+        @MaxMindDbConstructor
+        public SubdivisionRecord(@MaxMindDbParameter(name = "iso_code") String isoCode) {
+            // nothing kept
+        }
+    }
+
+    /** {@code city}: its GeoNames id. */
+    public static final class CityNameRecord {
+        final Long geonameId;
+
+        @MaxMindDbConstructor
+        public CityNameRecord(@MaxMindDbParameter(name = "geoname_id") Long geonameId) {
+            this.geonameId = geonameId;
+        }
     }
 
     @Override
@@ -195,7 +234,7 @@ public final class MaxMindGeoIpDatabase implements GeoIpDatabase, Closeable {
     /** Drops the reader; the mapping is released once nothing refers to it. Later lookups fail. */
     @Override
     public void close() {
-        closeQuietly(cityReader != null ? cityReader : genericReader);
+        closeQuietly(reader);
     }
 
     @Override

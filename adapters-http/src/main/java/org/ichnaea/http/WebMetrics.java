@@ -3,12 +3,15 @@ package org.ichnaea.http;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ichnaea.core.locate.Result;
 
@@ -48,21 +51,49 @@ public final class WebMetrics {
         } catch (RuntimeException e) {
             route = "unmatched";
         }
-        Timer.builder("http_server_requests").tag("path", route).tag("method", ctx.method().name())
-                .tag("status", Integer.toString(ctx.status().getCode())).register(registry)
+        String method = ctx.method().name();
+        int status = ctx.status().getCode();
+        meter(new MeterKey("http_server_requests", route, method, Integer.toString(status)),
+                k -> Timer.builder(k.name).tag("path", k.a).tag("method", k.b).tag("status", k.c).register(registry))
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
         String key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
         String apiPath = ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE);
         if (apiPath != null) {
-            Counter.builder("api_key_requests").tag("key", key == null ? "none" : key).tag("api", apiPath)
-                    .register(registry).increment();
+            meter(new MeterKey("api_key_requests", key == null ? "none" : key, apiPath, ""),
+                    k -> Counter.builder(k.name).tag("key", k.a).tag("api", k.b).register(registry)).increment();
         }
     }
 
     void result(String api, Optional<Result> best) {
-        Counter.builder("locate_results").tag("api", api).tag("result", best.isPresent() ? "hit" : "miss")
-                .tag("source", best.map(r -> r.source().name().toLowerCase(java.util.Locale.ROOT)).orElse("none"))
-                .register(registry).increment();
+        meter(new MeterKey("locate_results", api, best.isPresent() ? "hit" : "miss",
+                        best.map(r -> r.source().name().toLowerCase(java.util.Locale.ROOT)).orElse("none")),
+                k -> Counter.builder(k.name).tag("api", k.a).tag("result", k.b).tag("source", k.c).register(registry))
+                .increment();
+    }
+
+    /** A meter by name and tag values, in the order its builder above takes them. */
+    private record MeterKey(String name, String a, String b, String c) {
+    }
+
+    /** The most meters {@link #meter} remembers; more (many API keys) are looked up in the registry each time. */
+    private static final int MAX_REMEMBERED = 10_000;
+    /**
+     * Meters already registered, by name and tags: a Micrometer builder and {@code register} per request built and
+     * sorted the tags and looked them up in the composite registry (about 1.5 us of a locate request's CPU).
+     */
+    private final Map<MeterKey, Meter> remembered = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private <M extends Meter> M meter(MeterKey key, Function<MeterKey, M> register) {
+        Meter known = remembered.get(key);
+        if (known != null) {
+            return (M) known;
+        }
+        M meter = register.apply(key);
+        if (remembered.size() < MAX_REMEMBERED) {
+            remembered.putIfAbsent(key, meter);
+        }
+        return meter;
     }
 
     /**

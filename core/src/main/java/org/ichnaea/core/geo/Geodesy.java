@@ -140,9 +140,29 @@ public final class Geodesy {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
         }
+        if (places >= 0 && places < POWERS_OF_TEN.length) {
+            // Fast path (a BigDecimal per coordinate was 1.3 % of an IP-only geolocate's CPU). value * 10^places is
+            // within 2^-23 of the exact product below 1e9, so unless it lies within 1e-6 of a half, it rounds to the
+            // same integer n as the exact binary value. n / 10^places is then what BigDecimal.doubleValue() answers
+            // for n at that scale (the same division), and zero is +0.0 as there. Ties and large values take the
+            // exact path.
+            double scale = POWERS_OF_TEN[places];
+            double scaled = value * scale;
+            if (Math.abs(scaled) < 1e9) {
+                double floor = Math.floor(scaled);
+                double fraction = scaled - floor;
+                if (Math.abs(fraction - 0.5) > 1e-6) {
+                    double n = fraction < 0.5 ? floor : floor + 1;
+                    return n == 0 ? 0.0 : n / scale;
+                }
+            }
+        }
         return new java.math.BigDecimal(value)
                 .setScale(places, java.math.RoundingMode.HALF_EVEN).doubleValue();
     }
+
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15};
 
     /** Whether a latitude and longitude are inside the Web Mercator bounds. */
     public static boolean isValid(double lat, double lon) {

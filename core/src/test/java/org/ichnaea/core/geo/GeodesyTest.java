@@ -80,6 +80,42 @@ class GeodesyTest {
     }
 
     @Test
+    void the_fast_rounding_path_gives_the_exact_paths_bits_for_coordinates_ties_and_tiny_values() {
+        java.util.Random random = new java.util.Random(20261207);
+        for (int i = 0; i < 2_000_000; i++) {
+            int places = i % 4 == 0 ? random.nextInt(10) : 7;
+            double value = switch (i % 5) {
+                case 0 -> (random.nextDouble() * 2 - 1) * 180;
+                case 1 -> (random.nextDouble() * 2 - 1) * 90;
+                // Decimal ties at this scale (x.xxxxxxx5), as written in JSON.
+                case 2 -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.7f5",
+                        (random.nextDouble() * 2 - 1) * 180));
+                case 3 -> (random.nextDouble() * 2 - 1) * 1e-6;
+                default -> (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(16) - 4);
+            };
+            double exact = new java.math.BigDecimal(value).setScale(places, java.math.RoundingMode.HALF_EVEN)
+                    .doubleValue();
+            double fast = Geodesy.roundTo(value, places);
+            if (Double.doubleToRawLongBits(fast) != Double.doubleToRawLongBits(exact)) {
+                throw new AssertionError(value + " to " + places + " places: " + fast + " != " + exact);
+            }
+        }
+        // Binary values exactly at a half of the last place: j / 256 for odd j is a tie at 7 places (5^7 divides
+        // 10^7 / 2), and half-even decides it.
+        for (int j = -99_999; j < 100_000; j += 2) {
+            double value = j / 256.0;
+            double exact = new java.math.BigDecimal(value).setScale(7, java.math.RoundingMode.HALF_EVEN)
+                    .doubleValue();
+            assertThat(Geodesy.round7(value)).as("%s", value).isEqualTo(exact);
+        }
+        assertThat(Geodesy.round7(1 / 256.0)).isEqualTo(0.0039062);
+        assertThat(Geodesy.round7(3 / 256.0)).isEqualTo(0.0117188);
+        // Zero is +0.0, as BigDecimal gives it.
+        assertThat(Double.doubleToRawLongBits(Geodesy.roundTo(-1e-9, 7))).isZero();
+        assertThat(Double.doubleToRawLongBits(Geodesy.roundTo(-0.0, 7))).isZero();
+    }
+
+    @Test
     void percentile_interpolates_linearly_like_numpy() {
         assertThat(Percentile.of(new double[] {1, 2, 3, 4}, 95)).isCloseTo(3.85, within(1e-12));
         assertThat(Percentile.of(new double[] {10}, 95)).isEqualTo(10);
