@@ -7,9 +7,11 @@ import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
 import com.maxmind.geoip2.model.CityResponse;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.ichnaea.core.geoip.GeoIpRecord;
+import org.ichnaea.core.geoip.IpAddresses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,13 @@ class CityRecordEquivalenceTest {
                     subdivisions += actual.get().hasSubdivisions() ? 1 : 0;
                     cities += actual.get().cityGeonameId() != null ? 1 : 0;
                 }
+            }
+            // The addresses MaxMindGeoIpDatabaseTest pins, an IPv4-mapped one, private and reserved ones.
+            for (String text : List.of("81.2.69.160", "::ffff:81.2.69.160", "193.99.144.80", "212.58.244.22",
+                    "2a00:1450:4009:80b::200e", "8.8.8.8", "2.16.0.1", "10.0.0.1", "127.0.0.1", "::1", "0.0.0.0")) {
+                InetAddress address = IpAddresses.parse(text).orElseThrow();
+                assertThat(database.lookup(address)).as(text)
+                        .isEqualTo(geoip2.tryCity(address).map(CityRecordEquivalenceTest::record));
             }
             // The sample covers every shape of record: found and not, with and without subdivisions and cities.
             assertThat(found).isBetween(5_000, 29_000);

@@ -83,7 +83,7 @@ class GeodesyTest {
     void the_fast_rounding_path_gives_the_exact_paths_bits_for_coordinates_ties_and_tiny_values() {
         java.util.Random random = new java.util.Random(20261207);
         for (int i = 0; i < 2_000_000; i++) {
-            int places = i % 4 == 0 ? random.nextInt(10) : 7;
+            int places = i % 4 == 0 ? random.nextInt(18) : 7;
             double value = switch (i % 5) {
                 case 0 -> (random.nextDouble() * 2 - 1) * 180;
                 case 1 -> (random.nextDouble() * 2 - 1) * 90;
@@ -91,7 +91,10 @@ class GeodesyTest {
                 case 2 -> Double.parseDouble(String.format(java.util.Locale.ROOT, "%.7f5",
                         (random.nextDouble() * 2 - 1) * 180));
                 case 3 -> (random.nextDouble() * 2 - 1) * 1e-6;
-                default -> (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(16) - 4);
+                // Any magnitude, up to and past 2^52 at the scale; and values next to a half of the last place.
+                default -> i % 2 == 0 ? (random.nextDouble() * 2 - 1) * Math.pow(10, random.nextInt(24) - 6)
+                        : Math.nextAfter((random.nextInt(2_000_001) - 1_000_000 + 0.5) / Math.pow(10, places),
+                                random.nextBoolean() ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
             };
             double exact = new java.math.BigDecimal(value).setScale(places, java.math.RoundingMode.HALF_EVEN)
                     .doubleValue();
