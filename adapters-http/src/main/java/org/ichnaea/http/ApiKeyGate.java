@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
 final class ApiKeyGate {
 
     static final String KEY_ATTRIBUTE = "ichnaea.apiKeyLog";
+    /**
+     * The key label for the metrics when it differs from the log's: {@code unchecked} while the key store is down.
+     * The log line still names the shortened key; a meter per key a client made up would grow without bound.
+     */
+    static final String METRIC_KEY_ATTRIBUTE = "ichnaea.apiKeyMetric";
+    static final String UNCHECKED = "unchecked";
     static final String PATH_ATTRIBUTE = "ichnaea.apiPath";
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyGate.class);
 
@@ -60,6 +66,7 @@ final class ApiKeyGate {
         } catch (StoreUnavailableException e) {
             LOG.warn("API key store unavailable, skipping the key check: {}", e.getMessage());
             ctx.attribute(KEY_ATTRIBUTE, redact(raw));
+            ctx.attribute(METRIC_KEY_ATTRIBUTE, UNCHECKED);
             return new ApiKey(raw, null, false, true, true, null, null, null, null, null, null, 100, 100);
         }
         if (found.isEmpty()) {

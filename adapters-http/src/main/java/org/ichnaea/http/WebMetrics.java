@@ -56,7 +56,10 @@ public final class WebMetrics {
         meter(new MeterKey("http_server_requests", route, method, Integer.toString(status)),
                 k -> Timer.builder(k.name).tag("path", k.a).tag("method", k.b).tag("status", k.c).register(registry))
                 .record(Duration.ofNanos((long) (millis * 1_000_000)));
-        String key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
+        String key = ctx.attribute(ApiKeyGate.METRIC_KEY_ATTRIBUTE);
+        if (key == null) {
+            key = ctx.attribute(ApiKeyGate.KEY_ATTRIBUTE);
+        }
         String apiPath = ctx.attribute(ApiKeyGate.PATH_ATTRIBUTE);
         if (apiPath != null) {
             meter(new MeterKey("api_key_requests", key == null ? "none" : key, apiPath, ""),

@@ -7,7 +7,10 @@ import io.javalin.testtools.Response;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.ichnaea.core.StoreUnavailableException;
+import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.ApiKeyStore;
 import org.ichnaea.core.queue.DataQueue;
 import org.ichnaea.core.radio.RadioType;
 import org.ichnaea.core.station.StationSource;
@@ -151,6 +154,43 @@ class SubmitAndMonitoringApiTest {
         assertThat(items.get(0).report().position().lat()).isEqualTo(51.5);
         assertThat(items.get(1).report().timestamp()).isEqualTo(1714554000000L);
         assertThat(items.get(1).report().wifis()).singleElement().satisfies(w -> assertThat(w.signal()).isEqualTo(-61));
+    }
+
+    @Test
+    void keys_that_a_down_key_store_cannot_check_share_one_metric_label() {
+        web.keyStore = new ApiKeyStore() {
+            @Override
+            public Optional<ApiKey> findByKey(String key) {
+                throw new StoreUnavailableException("database down");
+            }
+
+            @Override
+            public List<ApiKey> findAll() {
+                throw new StoreUnavailableException("database down");
+            }
+
+            @Override
+            public void save(ApiKey key) {
+                throw new StoreUnavailableException("database down");
+            }
+
+            @Override
+            public boolean delete(String key) {
+                throw new StoreUnavailableException("database down");
+            }
+        };
+        JavalinTest.test(web.app(), (server, client) -> {
+            for (int i = 0; i < 5; i++) {
+                String key = "madeup" + i;
+                Response r = client.request("/v1/geolocate?key=" + key, b -> b.post(
+                        HttpRequest.BodyPublishers.ofString("{}")).header("X-Forwarded-For", "81.2.69.160"));
+                // Let through, as a key store that is down does.
+                assertThat(r.code()).isEqualTo(200);
+            }
+            String text = client.get("/__metrics__").body().string();
+            assertThat(text).contains("api_key_requests_total{api=\"v1.geolocate\",key=\"unchecked\"} 5.0");
+            assertThat(text).doesNotContain("key=\"ma…");
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ichnaea.core.apikey.ApiKey;
+import org.ichnaea.core.apikey.ApiKeyStore;
 import org.ichnaea.core.apikey.FallbackSchema;
 import org.ichnaea.core.apikey.InMemoryApiKeyStore;
 import org.ichnaea.core.apikey.InMemoryApiKeyUsage;
@@ -26,6 +27,8 @@ import org.ichnaea.http.site.SiteServices;
 final class TestWeb {
 
     final InMemoryApiKeyStore keys = new InMemoryApiKeyStore();
+    /** The key store the application reads: {@link #keys} unless a test puts another one in. */
+    ApiKeyStore keyStore = keys;
     final InMemoryApiKeyUsage usage = new InMemoryApiKeyUsage();
     WifiStationStore wifi = new InMemoryWifiStationStore();
     final InMemoryCellStationStore cells = new InMemoryCellStationStore();
@@ -53,7 +56,7 @@ final class TestWeb {
                 .regions(TestRegions.some()).clock(TestClock.fixed()).build();
         SubmitService submit = new SubmitService(incoming, MobileCountryCodes.bundled(), () -> 0.0,
                 TestClock.fixed());
-        return IchnaeaWeb.create(new IchnaeaWeb.Services(keys, usage, locator.normalizer(),
+        return IchnaeaWeb.create(new IchnaeaWeb.Services(keyStore, usage, locator.normalizer(),
                 locator.positionSearcher(), locator.regionSearcher(), submit, checks, TestClock.fixed(),
                 new WebMetrics(Map.of("update_incoming", () -> incoming.size())), site), settings);
     }
