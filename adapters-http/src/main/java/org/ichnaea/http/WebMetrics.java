@@ -1,5 +1,7 @@
 package org.ichnaea.http;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,7 +12,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.ichnaea.core.locate.Result;
@@ -78,25 +79,16 @@ public final class WebMetrics {
     private record MeterKey(String name, String a, String b, String c) {
     }
 
-    /** The most meters {@link #meter} remembers; more (many API keys) are looked up in the registry each time. */
-    private static final int MAX_REMEMBERED = 10_000;
     /**
-     * Meters already registered, by name and tags: a Micrometer builder and {@code register} per request built and
-     * sorted the tags and looked them up in the composite registry (about 1.5 us of a locate request's CPU).
+     * Meters already registered, by name and tags, at most 10,000 (many API keys: the others are looked up in the
+     * registry again): a Micrometer builder and {@code register} per request built and sorted the tags and looked
+     * them up in the composite registry (about 1.5 us of a locate request's CPU).
      */
-    private final Map<MeterKey, Meter> remembered = new ConcurrentHashMap<>();
+    private final Cache<MeterKey, Meter> remembered = Caffeine.newBuilder().maximumSize(10_000).build();
 
     @SuppressWarnings("unchecked")
     private <M extends Meter> M meter(MeterKey key, Function<MeterKey, M> register) {
-        Meter known = remembered.get(key);
-        if (known != null) {
-            return (M) known;
-        }
-        M meter = register.apply(key);
-        if (remembered.size() < MAX_REMEMBERED) {
-            remembered.putIfAbsent(key, meter);
-        }
-        return meter;
+        return (M) remembered.get(key, register);
     }
 
     /**

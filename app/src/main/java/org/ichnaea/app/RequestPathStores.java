@@ -3,10 +3,7 @@ package org.ichnaea.app;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.ichnaea.core.CircuitBreaker;
 import org.ichnaea.core.apikey.ApiKey;
@@ -19,10 +16,10 @@ import org.ichnaea.core.station.CellArea;
 import org.ichnaea.core.station.CellAreaStore;
 import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.ForwardingCellStationStore;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.MacStationStore;
-import org.ichnaea.core.station.ReportLedger;
 import org.ichnaea.core.station.WifiStationStore;
 
 /**
@@ -107,46 +104,27 @@ final class RequestPathStores {
         }
     }
 
-    private record Cells(CellStationStore store, CircuitBreaker breaker) implements CellStationStore {
+    private static final class Cells extends ForwardingCellStationStore {
+        private final CircuitBreaker breaker;
+
+        Cells(CellStationStore store, CircuitBreaker breaker) {
+            super(store);
+            this.breaker = breaker;
+        }
+
         @Override
         public List<CellStation> findAll(Collection<CellId> ids) {
-            return breaker.call(() -> store.findAll(ids));
+            return breaker.call(() -> delegate().findAll(ids));
         }
 
         @Override
         public List<CellStation> findByArea(CellAreaId area) {
-            return breaker.call(() -> store.findByArea(area));
+            return breaker.call(() -> delegate().findByArea(area));
         }
 
         @Override
-        public List<CellStation> findSite(org.ichnaea.core.radio.CellId cell) {
-            return breaker.call(() -> store.findSite(cell));
-        }
-
-        @Override
-        public void saveAll(Collection<CellStation> cells) {
-            store.saveAll(cells);
-        }
-
-        @Override
-        public void deleteAll(Collection<CellId> ids) {
-            store.deleteAll(ids);
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public void forEach(Consumer<CellStation> action) {
-            store.forEach(action);
-        }
-
-        @Override
-        public void update(Collection<CellId> ids, ReportLedger ledger,
-                           BiFunction<Map<CellId, CellStation>, Set<Long>, Collection<CellStation>> change) {
-            store.update(ids, ledger, change);
+        public List<CellStation> findSite(CellId cell) {
+            return breaker.call(() -> delegate().findSite(cell));
         }
     }
 

@@ -191,14 +191,23 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     /** 0 for {@code auto}. */
     private static int shardThreads(String value) {
+        return autoOrCount(value, 0, Settings::positive, 16, "at most 16 (there are 16 shards)");
+    }
+
+    /**
+     * {@code auto} as {@code auto}, else the count {@code parse} reads, at most {@code max} (else
+     * {@code tooMany}).
+     */
+    private static int autoOrCount(String value, int auto, java.util.function.ToLongFunction<String> parse, long max,
+                                   String tooMany) {
         if ("auto".equalsIgnoreCase(value)) {
-            return 0;
+            return auto;
         }
-        long threads = positive(value);
-        if (threads > 16) {
-            throw new IllegalArgumentException("at most 16 (there are 16 shards)");
+        long count = parse.applyAsLong(value);
+        if (count > max) {
+            throw new IllegalArgumentException(tooMany);
         }
-        return (int) threads;
+        return (int) count;
     }
 
     /**
@@ -216,14 +225,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     /** -1 for {@code auto}. */
     private static int waitReplicas(String value) {
-        if ("auto".equalsIgnoreCase(value)) {
-            return -1;
-        }
-        long replicas = nonNegative(value);
-        if (replicas > 16) {
-            throw new IllegalArgumentException("at most 16 replicas");
-        }
-        return (int) replicas;
+        return autoOrCount(value, -1, Settings::nonNegative, 16, "at most 16 replicas");
     }
 
     /** The replicas a queue write waits for: {@code REDIS_WAIT_REPLICAS}, or for {@code auto} 1 with Sentinel. */
@@ -236,14 +238,7 @@ public record Settings(String dbReadWriteUri, String dbReadOnlyUri, String redis
 
     /** 0 for {@code auto}. */
     private static int queueShards(String value) {
-        if ("auto".equalsIgnoreCase(value)) {
-            return 0;
-        }
-        long shards = positive(value);
-        if (shards > 1024) {
-            throw new IllegalArgumentException("at most 1024 shards");
-        }
-        return (int) shards;
+        return autoOrCount(value, 0, Settings::positive, 1024, "at most 1024 shards");
     }
 
     /** The lists a Redis queue is spread over: {@code REDIS_QUEUE_SHARDS}, or for {@code auto} 1 (16 on a cluster). */

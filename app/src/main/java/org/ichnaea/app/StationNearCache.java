@@ -21,6 +21,7 @@ import org.ichnaea.core.station.CellArea;
 import org.ichnaea.core.station.CellAreaStore;
 import org.ichnaea.core.station.CellStation;
 import org.ichnaea.core.station.CellStationStore;
+import org.ichnaea.core.station.ForwardingCellStationStore;
 import org.ichnaea.core.station.ForwardingMacStationStore;
 import org.ichnaea.core.station.MacStation;
 import org.ichnaea.core.station.MacStationStore;
@@ -200,46 +201,33 @@ final class StationNearCache {
         }
     }
 
-    private record Cells(CellStationStore store, Lookups<CellId, CellStation> lookups) implements CellStationStore {
+    private static final class Cells extends ForwardingCellStationStore {
+        private final Lookups<CellId, CellStation> lookups;
+
+        Cells(CellStationStore store, Lookups<CellId, CellStation> lookups) {
+            super(store);
+            this.lookups = lookups;
+        }
+
         @Override
         public List<CellStation> findAll(Collection<CellId> ids) {
-            return lookups.findAll(ids, store::findAll);
-        }
-
-        @Override
-        public List<CellStation> findByArea(CellAreaId area) {
-            return store.findByArea(area);
-        }
-
-        @Override
-        public List<CellStation> findSite(CellId cell) {
-            return store.findSite(cell);
+            return lookups.findAll(ids, delegate()::findAll);
         }
 
         @Override
         public void saveAll(Collection<CellStation> stations) {
-            lookups.writingValues(stations, () -> store.saveAll(stations));
+            lookups.writingValues(stations, () -> delegate().saveAll(stations));
         }
 
         @Override
         public void deleteAll(Collection<CellId> ids) {
-            lookups.writing(ids, () -> store.deleteAll(ids));
-        }
-
-        @Override
-        public long count() {
-            return store.count();
-        }
-
-        @Override
-        public void forEach(Consumer<CellStation> action) {
-            store.forEach(action);
+            lookups.writing(ids, () -> delegate().deleteAll(ids));
         }
 
         @Override
         public void update(Collection<CellId> ids, ReportLedger ledger,
                            BiFunction<Map<CellId, CellStation>, Set<Long>, Collection<CellStation>> change) {
-            lookups.writing(ids, () -> store.update(ids, ledger, change));
+            lookups.writing(ids, () -> delegate().update(ids, ledger, change));
         }
     }
 

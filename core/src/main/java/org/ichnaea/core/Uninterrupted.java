@@ -12,9 +12,20 @@ public final class Uninterrupted {
 
     /** Runs {@code work} with the interrupt flag cleared; the flag is set again afterwards if it was set. */
     public static void run(Runnable work) {
+        get(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * The same for work that answers something. Steps wrapped one after the other each start with the flag cleared,
+     * even when the step before set it again.
+     */
+    public static <T> T get(java.util.function.Supplier<T> work) {
         boolean interrupted = Thread.interrupted();
         try {
-            work.run();
+            return work.get();
         } finally {
             if (interrupted || Thread.interrupted()) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import org.ichnaea.core.Uninterrupted;
 import org.ichnaea.core.datamap.DataMapStore;
 import org.ichnaea.core.export.ExportConfig;
 import org.ichnaea.core.export.ReportExporter;
@@ -83,29 +84,21 @@ public final class InternalExporter implements ReportExporter {
         int[] blueApplied = new int[1];
         int[] cellApplied = new int[1];
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        // The batch's steps run with the interrupt flag cleared (an interrupt that comes meanwhile, or one the station
-        // updater kept while its shard transactions finished, must not close H2's file under the next step); the flag
-        // is set again at the end, and the pipeline stops after this batch.
-        boolean interrupted = Thread.interrupted();
+        // Each step runs with the interrupt flag cleared (an interrupt that comes meanwhile, or one the station
+        // updater kept while its shard transactions finished, must not close H2's file under the next step); the
+        // flag is set again after it, and the pipeline stops after this batch.
         try {
-            updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), wifiActions, wifiApplied);
-            interrupted |= Thread.interrupted();
-            updater.updateMacs(StationKind.BLUE, blue, obs.blue(), blueActions, blueApplied);
-            interrupted |= Thread.interrupted();
-            Set<CellAreaId> changedAreas = updater.updateCells(cells, obs.cell(), obs.psc(), cellActions,
-                    cellApplied);
-            interrupted |= Thread.interrupted();
+            Uninterrupted.run(() -> updater.updateMacs(StationKind.WIFI, wifi, obs.wifi(), wifiActions, wifiApplied));
+            Uninterrupted.run(() -> updater.updateMacs(StationKind.BLUE, blue, obs.blue(), blueActions, blueApplied));
+            Set<CellAreaId> changedAreas = Uninterrupted.get(() -> updater.updateCells(cells, obs.cell(), obs.psc(),
+                    cellActions, cellApplied));
             if (areas != null && !changedAreas.isEmpty()) {
-                areas.update(changedAreas);
-                interrupted |= Thread.interrupted();
+                Uninterrupted.run(() -> areas.update(changedAreas));
             }
             if (datamap != null && !obs.grid().isEmpty()) {
-                datamap.update(obs.grid(), today);
+                Uninterrupted.run(() -> datamap.update(obs.grid(), today));
             }
         } finally {
-            if (interrupted || Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-            }
             // What committed counts, even when a later step failed: the batch comes back, and the ledger keeps
             // its applied part from counting again.
             if (stats != null) {
